@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= $(DATABASE_URL)
+
+.PHONY: demo test test-core lint bench messages browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+messages: $(STAMP)
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/python manage.py compilemessages -v0; fi
+
+demo: $(STAMP) messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite, then the core suite again with the plugins taken out of INSTALLED_APPS.
+test: $(STAMP) messages browser
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2 --create-db
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2 --create-db \
+		--ds=cms.settings.core -m "not browser" tests/cms tests/caseblocks
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Debian's Chromium for the Playwright tests; Playwright cannot download browsers here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-media test-artifacts

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseBlocksConfig(AppConfig):
+    name = "caseblocks"
+    label = "caseblocks"
+    verbose_name = _("Case blocks")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,21 @@
+"""The public blocks. Import them from here: ``from caseblocks.blocks import QuoteBlock``."""
+
+from .actions import ActionFormBlock, ActionTargetBlock
+from .appeals import AppealAddressBlock
+from .facts import KeyFactsBlock, TimelineBlock
+from .media import CaptionedEmbedBlock, CaptionedImageBlock
+from .quotes import QuoteBlock
+from .text import HeadingBlock, RichTextBlock
+
+__all__ = [
+    "ActionFormBlock",
+    "ActionTargetBlock",
+    "AppealAddressBlock",
+    "CaptionedEmbedBlock",
+    "CaptionedImageBlock",
+    "HeadingBlock",
+    "KeyFactsBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "TimelineBlock",
+]

@@ -1,0 +1,86 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from .base import normalise_fax, raise_for_children
+
+
+class AppealAddressBlock(blocks.StructBlock):
+    """Where supporters post, fax or e-mail their appeal.
+
+    The postal details are sent as written, in the script the post office reads;
+    only the salutation and the ask are for translators.
+    """
+
+    recipient = blocks.CharBlock(max_length=255, help_text=_("The person to write to."))
+    position = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        help_text=_("For example 'President of Kyrgyzstan'."),
+    )
+    organisation = blocks.CharBlock(max_length=255, required=False)
+    address_lines = blocks.TextBlock(
+        help_text=_("The street address, one line per line of the envelope."),
+    )
+    city = blocks.CharBlock(max_length=255)
+    postcode = blocks.CharBlock(max_length=32, required=False)
+    country = blocks.CharBlock(
+        max_length=255, help_text=_("As it should be written on the envelope.")
+    )
+    fax = blocks.CharBlock(
+        max_length=32,
+        required=False,
+        help_text=_("International format, for example +996 312 625012."),
+    )
+    email = blocks.EmailBlock(required=False, label=_("E-mail"))
+    salutation = blocks.CharBlock(
+        max_length=255, help_text=_("For example 'Dear President'.")
+    )
+    ask = blocks.TextBlock(
+        help_text=_("What the letter asks for, in a sentence or two."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Appeal address")
+        description = _("Where supporters send their appeal, and what they ask for")
+        preview_value = {
+            "recipient": "Almazbek Atambaev",
+            "position": "President",
+            "address_lines": "Government House",
+            "city": "Bishkek",
+            "postcode": "720003",
+            "country": "Kyrgyzstan",
+            "fax": "+996312625012",
+            "salutation": "Dear President",
+            "ask": "Release Azimjan Askarov immediately and unconditionally.",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["fax"]:
+            try:
+                value["fax"] = normalise_fax(value["fax"])
+            except ValidationError as error:
+                raise_for_children({"fax": error.messages[0]})
+        return value
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "recipient": value["recipient"],
+            "position": value["position"],
+            "organisation": value["organisation"],
+            "address_lines": [
+                line.strip()
+                for line in value["address_lines"].splitlines()
+                if line.strip()
+            ],
+            "city": value["city"],
+            "postcode": value["postcode"],
+            "country": value["country"],
+            "fax": value["fax"] or None,
+            "email": value["email"] or None,
+            "salutation": value["salutation"],
+            "ask": value["ask"],
+        }

@@ -1,0 +1,101 @@
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+
+class KeyFactBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=100, help_text=_("For example 'Sentence'."))
+    value = blocks.CharBlock(
+        max_length=255, help_text=_("For example 'Life imprisonment'.")
+    )
+
+    class Meta:
+        icon = "list-ul"
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=255, required=False)
+    facts = blocks.ListBlock(KeyFactBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key facts")
+        description = _("Short labelled facts: sentence, prison, profession")
+        preview_value = {
+            "heading": "At a glance",
+            "facts": [
+                {"label": "Sentence", "value": "Life imprisonment"},
+                {"label": "Held in", "value": "Prison No. 47, Bishkek"},
+            ],
+        }
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "facts": [
+                {"label": f["label"], "value": f["value"]} for f in value["facts"]
+            ],
+        }
+
+
+class DatePrecision:
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    CHOICES = [(DAY, _("Day")), (MONTH, _("Month")), (YEAR, _("Year"))]
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    date = blocks.DateBlock()
+    precision = blocks.ChoiceBlock(
+        choices=DatePrecision.CHOICES,
+        default=DatePrecision.DAY,
+        help_text=_("How much of the date is known: 'May 2005' is month precision."),
+    )
+    title = blocks.CharBlock(max_length=255)
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "date"
+
+
+class TimelineBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=255, required=False)
+    events = blocks.ListBlock(TimelineEventBlock(), min_num=1)
+
+    class Meta:
+        icon = "history"
+        label = _("Timeline")
+        description = _("Dated events of a case, oldest first")
+        preview_value = {
+            "heading": "Timeline",
+            "events": [
+                {
+                    "date": datetime.date(2010, 6, 15),
+                    "precision": DatePrecision.DAY,
+                    "title": "Detained",
+                },
+                {
+                    "date": datetime.date(2011, 12, 1),
+                    "precision": DatePrecision.MONTH,
+                    "title": "Life sentence upheld",
+                },
+            ],
+        }
+
+    def get_api_representation(self, value, context=None):
+        events = sorted(value["events"], key=lambda event: event["date"])
+        return {
+            "heading": value["heading"],
+            "events": [
+                {
+                    "date": event["date"].isoformat(),
+                    "precision": event["precision"],
+                    "title": event["title"],
+                    "description": event["description"],
+                }
+                for event in events
+            ],
+        }

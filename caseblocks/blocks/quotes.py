@@ -1,0 +1,50 @@
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from .base import iso_or_none
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(
+        label=_("Quotation"), help_text=_("The words, without quotation marks.")
+    )
+    speaker = blocks.CharBlock(max_length=255, help_text=_("Who said or wrote it."))
+    speaker_role = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        help_text=_("For example 'Deputy Director for Europe and Central Asia'."),
+    )
+    date = blocks.DateBlock(required=False, help_text=_("When it was said or written."))
+    source = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        help_text=_(
+            "Where it was said or published, for example 'Letter from prison'."
+        ),
+    )
+    source_url = blocks.URLBlock(required=False, label=_("Source URL"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        description = _("Words of the person at risk, their family or a spokesperson")
+        preview_value = {
+            "text": "My release is a great victory, and your letters made it happen.",
+            "speaker": "Erkin Musaev",
+            "speaker_role": "Former prisoner",
+            "date": datetime.date(2017, 8, 23),
+            "source": "Letter of thanks",
+        }
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "text": value["text"],
+            "speaker": value["speaker"],
+            "speaker_role": value["speaker_role"],
+            "date": iso_or_none(value["date"]),
+            "source": value["source"],
+            "source_url": value["source_url"] or None,
+        }

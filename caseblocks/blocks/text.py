@@ -1,0 +1,39 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.rich_text import expand_db_html
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Rich text whose API form is HTML with internal links resolved."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        description = _("Paragraphs with links and lists")
+        preview_value = "<p>Azimjan Askarov documented police abuse for years.</p>"
+
+    def get_api_representation(self, value, context=None):
+        return expand_db_html(value.source)
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        description = _("A section heading")
+        preview_value = {"text": "What happened", "level": "h2"}
+
+    def get_api_representation(self, value, context=None):
+        return {"text": value["text"], "level": value["level"]}

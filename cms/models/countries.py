@@ -1,0 +1,97 @@
+from django_countries import countries
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import CountryStreamBlock
+
+from .mixins import IndexPageMixin, SummaryMixin
+
+
+class CountryIndexPage(IndexPageMixin, Page):
+    subpage_types = ["cms.CountryPage"]
+
+    class Meta:
+        verbose_name = _("country index page")
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    EUROPE_CENTRAL_ASIA = "europe_central_asia", _("Europe and Central Asia")
+    MIDDLE_EAST_NORTH_AFRICA = (
+        "middle_east_north_africa",
+        _("Middle East and North Africa"),
+    )
+
+
+class CountryPage(SummaryMixin, Page):
+    """A country: the page title is its name, as readers of the locale write it."""
+
+    iso_code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        choices=list(countries),
+        help_text=_("ISO 3166-1 alpha-2 code, for example UZ."),
+    )
+    region = models.CharField(max_length=32, choices=Region.choices)
+    body = StreamField(CountryStreamBlock(), blank=True)
+
+    parent_page_types = ["cms.CountryIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("iso_code"),
+        FieldPanel("region"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("iso_code"),
+        index.FilterField("region"),
+    ]
+    api_fields = [
+        APIField("iso_code"),
+        APIField("region"),
+        APIField("summary"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("country page")
+
+    @property
+    def name(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.iso_code:
+            self.iso_code = self.iso_code.upper()
+        others = CountryPage.objects.filter(
+            iso_code=self.iso_code, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.iso_code and others.exists():
+            raise ValidationError(
+                {"iso_code": _("This locale already has a page for this country.")}
+            )
+
+    def get_cases(self):
+        """Live cases of this country, most recently published first."""
+        return self.cases.live().order_by("-first_published_at", "-pk")
+
+    def get_news(self):
+        """Live news about this country, newest first."""
+        return self.news_pages.live().order_by("-published_at", "-pk")

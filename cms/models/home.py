@@ -1,0 +1,25 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The root of one locale's site: its sections hang below it."""
+
+    intro = models.TextField(
+        blank=True, help_text=_("One or two sentences about the site.")
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.CountryIndexPage", "cms.CaseIndexPage", "cms.NewsIndexPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")

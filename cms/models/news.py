@@ -1,0 +1,116 @@
+from modelcluster.fields import ParentalManyToManyField
+
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import NewsStreamBlock
+
+from .mixins import IndexPageMixin, SummaryMixin
+
+
+class NewsIndexPage(IndexPageMixin, Page):
+    subpage_types = ["cms.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index page")
+
+
+class NewsPage(SummaryMixin, Page):
+    """A news post, ours or republished from another outlet with its attribution."""
+
+    published_at = models.DateTimeField(
+        _("publication date and time"),
+        default=timezone.now,
+        help_text=_("As first published, in UTC."),
+    )
+    countries = ParentalManyToManyField(
+        "cms.CountryPage", blank=True, related_name="news_pages"
+    )
+    related_cases = ParentalManyToManyField(
+        "cms.CasePage", blank=True, related_name="news_pages"
+    )
+    author = models.CharField(max_length=255, blank=True)
+    source_name = models.CharField(
+        max_length=255, blank=True, help_text=_("The outlet this post comes from.")
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    original_url = models.URLField(
+        _("original-language version"),
+        blank=True,
+        help_text=_("Link to the text in the language it was first written in."),
+    )
+    original_language = models.CharField(
+        max_length=16,
+        blank=True,
+        choices=global_settings.LANGUAGES,
+        help_text=_("The language the original was written in."),
+    )
+    disclaimer = models.TextField(
+        _("legal disclaimer"),
+        blank=True,
+        help_text=_(
+            "Text that the law or the source requires to be shown with this post, "
+            "wherever it is published."
+        ),
+    )
+    body = StreamField(NewsStreamBlock(), blank=True)
+
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("published_at"),
+        FieldPanel("summary"),
+        FieldPanel("countries"),
+        FieldPanel("related_cases"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("source_name"),
+                FieldPanel("source_url"),
+                FieldPanel("original_url"),
+                FieldPanel("original_language"),
+                FieldPanel("disclaimer"),
+            ],
+            heading=_("Attribution"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("published_at"),
+    ]
+    api_fields = [
+        APIField("published_at"),
+        APIField("summary"),
+        APIField("author"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("original_url"),
+        APIField("original_language"),
+        APIField("disclaimer"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+
+    def clean(self):
+        super().clean()
+        if self.original_url and not self.original_language:
+            raise ValidationError(
+                {"original_language": _("Say which language the original is in.")}
+            )

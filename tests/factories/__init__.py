@@ -1,0 +1,19 @@
+from .pages import (
+    CaseIndexPageFactory,
+    CasePageFactory,
+    CountryIndexPageFactory,
+    CountryPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PartnerOrganisationFactory,
+)
+
+__all__ = [
+    "CaseIndexPageFactory",
+    "CasePageFactory",
+    "CountryIndexPageFactory",
+    "CountryPageFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
+    "PartnerOrganisationFactory",
+]
