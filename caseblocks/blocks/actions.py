@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from . import schemas
 from .base import raise_for_children
 
 
@@ -76,6 +77,8 @@ class ActionFormBlock(blocks.StructBlock):
     closed_text = blocks.TextBlock(
         help_text=_("Shown instead of the form once the action is closed."),
     )
+
+    api_schema = schemas.ActionFormValue
 
     class Meta:
         icon = "form"

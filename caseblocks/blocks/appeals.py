@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from . import schemas
 from .base import normalise_fax, raise_for_children
 
 
@@ -40,6 +41,8 @@ class AppealAddressBlock(blocks.StructBlock):
     ask = blocks.TextBlock(
         help_text=_("What the letter asks for, in a sentence or two."),
     )
+
+    api_schema = schemas.AppealAddressValue
 
     class Meta:
         icon = "mail"

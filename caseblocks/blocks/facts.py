@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from . import schemas
+
 
 class KeyFactBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=100, help_text=_("For example 'Sentence'."))
@@ -18,6 +20,8 @@ class KeyFactBlock(blocks.StructBlock):
 class KeyFactsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=255, required=False)
     facts = blocks.ListBlock(KeyFactBlock(), min_num=1)
+
+    api_schema = schemas.KeyFactsValue
 
     class Meta:
         icon = "list-ul"
@@ -64,6 +68,8 @@ class TimelineEventBlock(blocks.StructBlock):
 class TimelineBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=255, required=False)
     events = blocks.ListBlock(TimelineEventBlock(), min_num=1)
+
+    api_schema = schemas.TimelineValue
 
     class Meta:
         icon = "history"

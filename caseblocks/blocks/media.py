@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import schemas
 from .base import raise_for_children
 
 # Rendition filters offered to front-ends, smallest first.
@@ -52,6 +53,8 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Photographer or owner of the picture."),
     )
 
+    api_schema = schemas.CaptionedImageValue
+
     class Meta:
         icon = "image"
         label = _("Image")
@@ -77,6 +80,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 class CaptionedEmbedBlock(blocks.StructBlock):
     embed = EmbedBlock(help_text=_("A video or post URL, for example on YouTube."))
     caption = blocks.CharBlock(max_length=255, required=False)
+
+    api_schema = schemas.CaptionedEmbedValue
 
     class Meta:
         icon = "media"

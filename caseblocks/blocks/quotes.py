@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from . import schemas
 from .base import iso_or_none
 
 
@@ -26,6 +27,8 @@ class QuoteBlock(blocks.StructBlock):
         ),
     )
     source_url = blocks.URLBlock(required=False, label=_("Source URL"))
+
+    api_schema = schemas.QuoteValue
 
     class Meta:
         icon = "openquote"

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 
+from . import schemas
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -12,6 +14,8 @@ class RichTextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    api_schema = schemas.RichTextHTML
 
     class Meta:
         icon = "pilcrow"
@@ -28,6 +32,8 @@ class HeadingBlock(blocks.StructBlock):
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2"
     )
+
+    api_schema = schemas.HeadingValue
 
     class Meta:
         icon = "title"
