@@ -90,7 +90,8 @@ class CountryPage(SummaryMixin, Page):
 
     def get_cases(self):
         """Live cases of this country, most recently published first."""
-        return self.cases.live().order_by("-first_published_at", "-pk")
+        newest = models.F("first_published_at").desc(nulls_last=True)
+        return self.cases.live().order_by(newest, "-pk")
 
     def get_news(self):
         """Live news about this country, newest first."""
