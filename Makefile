@@ -5,9 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-TEST_DATABASE_URL ?= $(DATABASE_URL)
 
-.PHONY: demo test test-core lint bench messages browser clean
+.PHONY: demo test lint bench messages system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +14,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-messages: $(STAMP)
-	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/python manage.py compilemessages -v0; fi
+messages: $(STAMP) system-packages
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/python manage.py compilemessages -v0 --ignore ".venv/*"; fi
 
 demo: $(STAMP) messages
 	$(BIN)/python manage.py migrate --no-input
@@ -24,9 +23,9 @@ demo: $(STAMP) messages
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite, then the core suite again with the plugins taken out of INSTALLED_APPS.
-test: $(STAMP) messages browser
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2 --create-db
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2 --create-db \
+test: $(STAMP) messages
+	$(BIN)/pytest -n 2 --create-db
+	$(BIN)/pytest -n 2 --create-db \
 		--ds=cms.settings.core -m "not browser" tests/cms tests/caseblocks
 
 lint: $(STAMP)
@@ -35,11 +34,16 @@ lint: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Debian's Chromium for the Playwright tests; Playwright cannot download browsers here.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian packages: gettext compiles the catalogues; Chromium runs the Playwright tests
+# (Playwright cannot download its own browsers on these machines).
+system-packages:
+	@missing=""; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
