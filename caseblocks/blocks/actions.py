@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import raise_for_children
+from .base import TranslatableChildrenMixin, raise_for_children
 
 
 class ActionKind:
@@ -28,7 +28,7 @@ class ActionTargetBlock(blocks.StructBlock):
         label = _("Target")
 
 
-class ActionFormBlock(blocks.StructBlock):
+class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     """An action that supporters take through the front-end.
 
     ``action_id`` identifies the action for good: submissions, counters and delivery
@@ -76,6 +76,16 @@ class ActionFormBlock(blocks.StructBlock):
     )
     closed_text = blocks.TextBlock(
         help_text=_("Shown instead of the form once the action is closed."),
+    )
+
+    # Targets, kind, goal, times and the action identifier are shared by every
+    # language version, so all of them collect into the same action.
+    translatable_children = (
+        "subject",
+        "suggested_message",
+        "consent_text",
+        "confirmation_text",
+        "closed_text",
     )
 
     api_schema = schemas.ActionFormValue

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import normalise_fax, raise_for_children
+from .base import TranslatableChildrenMixin, normalise_fax, raise_for_children
 
 
-class AppealAddressBlock(blocks.StructBlock):
+class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
     """Where supporters post, fax or e-mail their appeal.
 
     The postal details are sent as written, in the script the post office reads;
@@ -41,6 +41,9 @@ class AppealAddressBlock(blocks.StructBlock):
     ask = blocks.TextBlock(
         help_text=_("What the letter asks for, in a sentence or two."),
     )
+
+    # The postal details go out as written, in the script the post office reads.
+    translatable_children = ("salutation", "ask")
 
     api_schema = schemas.AppealAddressValue
 

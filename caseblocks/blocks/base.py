@@ -41,3 +41,55 @@ def raise_for_children(errors):
 
 def iso_or_none(value):
     return value.isoformat() if value else None
+
+
+class TranslatableChildrenMixin:
+    """Say which children of a StructBlock translators get; the rest stay as written.
+
+    Set ``translatable_children`` to the names of the children to translate. The
+    other children are never shown to translators, never exported to PO files or
+    machine translation, and follow the source page whenever it is synchronised.
+
+    This implements wagtail-localize's block hooks (``get_translatable_segments`` /
+    ``restore_translated_segments``), which win over its default of translating
+    every text child. wagtail-localize is imported only when it calls the hooks, so
+    the blocks work without it installed.
+    """
+
+    translatable_children = ()
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+
+        extractor = StreamFieldSegmentExtractor(field=None)
+        segments = []
+        for name in self.translatable_children:
+            child_block = self.child_blocks[name]
+            child_value = value.get(name)
+            if child_value is None:
+                continue
+            # A ListBlock is only walked when given its stored form, with item ids.
+            raw_value = child_block.get_prep_value(child_value)
+            segments.extend(
+                segment.wrap(name)
+                for segment in extractor.handle_block(
+                    child_block, child_value, raw_value=raw_value
+                )
+            )
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
+
+        # Locales are only needed for choosers, which are never translatable children.
+        writer = StreamFieldSegmentsWriter(field=None, src_locale=None, tgt_locale=None)
+        by_child = {}
+        for segment in segments:
+            name, child_segment = segment.unwrap()
+            by_child.setdefault(name, []).append(child_segment)
+        for name, child_segments in by_child.items():
+            if name in self.translatable_children:
+                value[name] = writer.handle_block(
+                    self.child_blocks[name], value[name], child_segments
+                )
+        return value

@@ -5,21 +5,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
+from .base import TranslatableChildrenMixin
 
 
-class KeyFactBlock(blocks.StructBlock):
+class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
     label = blocks.CharBlock(max_length=100, help_text=_("For example 'Sentence'."))
     value = blocks.CharBlock(
         max_length=255, help_text=_("For example 'Life imprisonment'.")
     )
 
+    translatable_children = ("label", "value")
+
     class Meta:
         icon = "list-ul"
 
 
-class KeyFactsBlock(blocks.StructBlock):
+class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=255, required=False)
     facts = blocks.ListBlock(KeyFactBlock(), min_num=1)
+
+    translatable_children = ("heading", "facts")
 
     api_schema = schemas.KeyFactsValue
 
@@ -51,7 +56,7 @@ class DatePrecision:
     CHOICES = [(DAY, _("Day")), (MONTH, _("Month")), (YEAR, _("Year"))]
 
 
-class TimelineEventBlock(blocks.StructBlock):
+class TimelineEventBlock(TranslatableChildrenMixin, blocks.StructBlock):
     date = blocks.DateBlock()
     precision = blocks.ChoiceBlock(
         choices=DatePrecision.CHOICES,
@@ -61,13 +66,18 @@ class TimelineEventBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255)
     description = blocks.TextBlock(required=False)
 
+    # The date and its precision are facts of the case, the same in every language.
+    translatable_children = ("title", "description")
+
     class Meta:
         icon = "date"
 
 
-class TimelineBlock(blocks.StructBlock):
+class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=255, required=False)
     events = blocks.ListBlock(TimelineEventBlock(), min_num=1)
+
+    translatable_children = ("heading", "events")
 
     api_schema = schemas.TimelineValue
 

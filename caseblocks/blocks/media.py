@@ -5,7 +5,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import schemas
-from .base import raise_for_children
+from .base import TranslatableChildrenMixin, raise_for_children
 
 # Rendition filters offered to front-ends, smallest first.
 IMAGE_RENDITIONS = {
@@ -36,7 +36,7 @@ def image_api_representation(image):
     }
 
 
-class CaptionedImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=255,
@@ -52,6 +52,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         required=False,
         help_text=_("Photographer or owner of the picture."),
     )
+
+    # The picture and its credit stay as the owner gave them.
+    translatable_children = ("alt_text", "caption")
 
     api_schema = schemas.CaptionedImageValue
 
@@ -77,9 +80,11 @@ class CaptionedImageBlock(blocks.StructBlock):
         }
 
 
-class CaptionedEmbedBlock(blocks.StructBlock):
+class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
     embed = EmbedBlock(help_text=_("A video or post URL, for example on YouTube."))
     caption = blocks.CharBlock(max_length=255, required=False)
+
+    translatable_children = ("caption",)
 
     api_schema = schemas.CaptionedEmbedValue
 

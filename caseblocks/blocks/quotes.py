@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import iso_or_none
+from .base import TranslatableChildrenMixin, iso_or_none
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
     text = blocks.TextBlock(
         label=_("Quotation"), help_text=_("The words, without quotation marks.")
     )
@@ -27,6 +27,9 @@ class QuoteBlock(blocks.StructBlock):
         ),
     )
     source_url = blocks.URLBlock(required=False, label=_("Source URL"))
+
+    # The speaker's name is kept as they write it; the date and link stay in step.
+    translatable_children = ("text", "speaker_role", "source")
 
     api_schema = schemas.QuoteValue
 

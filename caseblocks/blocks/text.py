@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 
 from . import schemas
+from .base import TranslatableChildrenMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -27,11 +28,13 @@ class RichTextBlock(blocks.RichTextBlock):
         return expand_db_html(value.source)
 
 
-class HeadingBlock(blocks.StructBlock):
+class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):
     text = blocks.CharBlock(max_length=255)
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2"
     )
+
+    translatable_children = ("text",)
 
     api_schema = schemas.HeadingValue
 

@@ -163,6 +163,28 @@ class CasePage(SummaryMixin, Page):
         APIField("summary"),
         APIField("body"),
     ]
+    # Translation (read by cms.translation): synchronised fields stay as in the
+    # source page in every language; translated fields go to translators.
+    synchronised_fields = [
+        "person_name",
+        "photo",
+        "country",
+        "status",
+        "detained_on",
+        "sentenced_on",
+        "released_on",
+        "tags",
+        "tagged_items",
+        "campaign_state",
+        "partners",
+    ]
+    translated_fields = [
+        "summary",
+        "sentence",
+        "charges",
+        "campaign_closed_text",
+        "body",
+    ]
 
     class Meta:
         verbose_name = _("case page")

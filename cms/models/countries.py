@@ -68,6 +68,9 @@ class CountryPage(SummaryMixin, Page):
         APIField("summary"),
         APIField("body"),
     ]
+    # Translation (read by cms.translation); the title is the country's name.
+    synchronised_fields = ["iso_code", "region"]
+    translated_fields = ["summary", "body"]
 
     class Meta:
         verbose_name = _("country page")

@@ -20,6 +20,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
+    translated_fields = ["intro"]  # read by cms.translation
 
     class Meta:
         verbose_name = _("home page")

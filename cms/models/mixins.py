@@ -21,6 +21,7 @@ class IndexPageMixin(models.Model):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
+    translated_fields = ["intro"]  # read by cms.translation
 
     class Meta:
         abstract = True

@@ -104,6 +104,18 @@ class NewsPage(SummaryMixin, Page):
         APIField("disclaimer"),
         APIField("body"),
     ]
+    # Translation (read by cms.translation): attribution stays as the source gave it.
+    synchronised_fields = [
+        "published_at",
+        "countries",
+        "related_cases",
+        "author",
+        "source_name",
+        "source_url",
+        "original_url",
+        "original_language",
+    ]
+    translated_fields = ["summary", "disclaimer", "body"]
 
     class Meta:
         verbose_name = _("news page")

@@ -19,6 +19,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 PLUGIN_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
+    "search",
+    "cms.translation",
 ]
 CORE_APPS = [
     "cms",
@@ -112,6 +114,13 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# The translation plugin (cms.translation/README.md). Machine drafts come from an
+# offline translator that reverses word order; production may name a real one.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}
+CASEBOOK_TRANSLATION = {"SYNC_ON_PUBLISH": True}
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -135,6 +144,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The search plugin (search/README.md). Without a URL it answers from WAGTAILSEARCH_BACKENDS.
+SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = [
