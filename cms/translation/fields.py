@@ -8,7 +8,6 @@ checks report any page field that is named nowhere.
 """
 
 from wagtail.models import Page, get_page_models
-
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 

@@ -3,7 +3,6 @@
 from django.db import transaction
 
 from wagtail.models import Locale
-
 from wagtail_localize.models import Translation, TranslationSource
 
 

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 
-from wagtail.rich_text import RichText
-
 from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
 from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
