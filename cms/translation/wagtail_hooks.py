@@ -1,5 +1,38 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .operations import copy_page_for_translation
+from .views import TranslationProgressReportView
 
 hooks.register("copy_page_for_translation", copy_page_for_translation)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("", TranslationProgressReportView.as_view(), name="progress"),
+        path(
+            "results/",
+            TranslationProgressReportView.as_view(results_only=True),
+            name="progress_results",
+        ),
+    ]
+    return [
+        path(
+            "reports/translation-progress/",
+            include((urls, "casebook_translation"), namespace="casebook_translation"),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_progress_report_menu_item():
+    return MenuItem(
+        _("Translation progress"),
+        reverse("casebook_translation:progress"),
+        icon_name="site",
+        order=9010,
+    )
