@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -8,4 +10,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+
+# Each xdist worker gets its own indexes; tests that want signal-driven indexing turn
+# AUTOSYNC on. The URL is empty so the suite never reaches a real cluster by accident:
+# the tests marked elasticsearch read ELASTICSEARCH_URL themselves.
+SEARCH = {
+    "URL": "",
+    "INDEX_PREFIX": f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
+    "AUTOSYNC": False,
 }

@@ -1,0 +1,161 @@
+"""Writing pages to Elasticsearch, always from the stored, live and public page."""
+
+from elasticsearch.helpers import bulk
+
+from django.apps import apps
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+
+from ...analysis import use_icu
+from ...conf import get_setting
+from ...documents import build_document, concrete_index, index_alias
+from ...registry import registry
+from .client import get_client, known_aliases
+
+
+class IndexWriteError(Exception):
+    """Elasticsearch answered, but refused some of the writes."""
+
+
+def locale_codes():
+    return [
+        code.lower() for code in Locale.objects.values_list("language_code", flat=True)
+    ]
+
+
+def visible_pages():
+    """Pages the public may see: live and without a view restriction on the way up."""
+    return Page.objects.live().public()
+
+
+def prefetches(model):
+    """Relations that documents of ``model`` follow, so bulk loads fetch them once."""
+    lookups = set()
+    for paths in get_setting("FACETS").values():
+        for path in paths:
+            head = path.split(".")[0]
+            if "." in path and hasattr(model, head):
+                lookups.add(head)
+    return sorted(lookups)
+
+
+def pages_for_locale(language_code, queryset=None):
+    """The locale's live, public pages of every registered type, as specific pages."""
+    queryset = visible_pages() if queryset is None else queryset
+    for model in registry.get_models():
+        pages = (
+            model.objects.filter(pk__in=queryset.values("pk"))
+            .exact_type(model)
+            .filter(locale__language_code__iexact=language_code)
+            .prefetch_related(*prefetches(model))
+            .order_by("pk")
+        )
+        for field in model.get_search_fields():
+            if hasattr(field, "select_on_queryset"):
+                pages = field.select_on_queryset(pages)
+        yield from pages.iterator(chunk_size=get_setting("BULK_CHUNK_SIZE"))
+
+
+def new_index_name(language_code):
+    return f"{index_alias(language_code)}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def create_index(client, language_code, name, with_alias=False):
+    idx = concrete_index(language_code, name, icu=use_icu(client))
+    if with_alias:
+        idx.aliases(**{index_alias(language_code): {}})
+    idx.create(using=client)
+    return idx
+
+
+def ensure_alias(client, language_code):
+    """Make the locale's first index if there is none yet.
+
+    Writing to a missing alias would make Elasticsearch create a plain index with
+    guessed mappings under the alias's name, so the first write creates it properly.
+    """
+    alias = index_alias(language_code)
+    if alias in known_aliases():
+        return alias
+    if not client.indices.exists_alias(name=alias):
+        create_index(client, language_code, new_index_name(language_code), True)
+    known_aliases().add(alias)
+    return alias
+
+
+def index_actions(pages, language_code, index_name):
+    for page in pages:
+        action = build_document(page, language_code).to_dict(include_meta=True)
+        action["_index"] = index_name
+        yield action
+
+
+def delete_actions(page_ids, language_codes):
+    for code in language_codes:
+        for pk in page_ids:
+            yield {"_op_type": "delete", "_index": index_alias(code), "_id": str(pk)}
+
+
+def remove_pages(client, page_ids):
+    """Delete pages from every locale's index; ones that are not there are fine."""
+    _, errors = bulk(
+        client, delete_actions(page_ids, locale_codes()), raise_on_error=False
+    )
+    missing = {"not_found", "index_not_found_exception"}
+    real = [
+        e
+        for e in errors
+        if e["delete"].get("result") not in missing
+        and e["delete"].get("error", {}).get("type") not in missing
+    ]
+    if real:
+        raise IndexWriteError(f"Elasticsearch refused to delete: {real[:3]}")
+
+
+def sync_page(app_label, model_name, pk):
+    """Index the stored page if it is live and public, otherwise remove it.
+
+    Returns "indexed" or "removed". Never trusts an in-memory instance: a draft
+    save leaves the stored row live while the instance holds the draft.
+    """
+    model = apps.get_model(app_label, model_name)
+    page = visible_pages().filter(pk=pk).select_related("locale").first()
+    client = get_client()
+    if page is None or not issubclass(model, Page):
+        remove_pages(client, [pk])
+        return "removed"
+    page = page.specific
+    if type(page) not in registry:
+        remove_pages(client, [pk])
+        return "removed"
+    code = page.locale.language_code.lower()
+    alias = ensure_alias(client, code)
+    document = build_document(page, code)
+    client.index(index=alias, id=str(page.pk), document=document.to_dict())
+    return "indexed"
+
+
+def sync_subtree(page_pk):
+    """Re-decide a page and everything below it (after a move or a privacy change)."""
+    root = Page.objects.filter(pk=page_pk).first()
+    if root is None:
+        return 0
+    subtree = Page.objects.descendant_of(root, inclusive=True)
+    client = get_client()
+    visible = set(
+        visible_pages().filter(pk__in=subtree.values("pk")).values_list("pk", flat=True)
+    )
+    hidden = set(subtree.values_list("pk", flat=True)) - visible
+    if hidden:
+        remove_pages(client, sorted(hidden))
+    count = 0
+    codes = Locale.objects.filter(page__pk__in=visible).values_list(
+        "language_code", flat=True
+    )
+    for code in {code.lower() for code in codes}:
+        alias = ensure_alias(client, code)
+        pages = pages_for_locale(code, visible_pages().filter(pk__in=visible))
+        ok, _ = bulk(client, index_actions(pages, code, alias))
+        count += ok
+    return count

@@ -1,0 +1,67 @@
+"""The search plugin's settings: one ``SEARCH`` dict, read here and nowhere else.
+
+Every key is optional::
+
+    SEARCH = {
+        "URL": os.environ.get("ELASTICSEARCH_URL", ""),  # empty: Wagtail's database search
+        "INDEX_PREFIX": "cms",         # indexes are <prefix>-pages-<locale>
+        "AUTOSYNC": True,              # index on publish; False leaves the index alone
+    }
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+DEFAULTS = {
+    "URL": "",
+    "INDEX_PREFIX": "cms",
+    "AUTOSYNC": True,
+    # Keyword arguments for elasticsearch.Elasticsearch(), such as api_key or node_class.
+    "CONNECTION": {},
+    "TIMEOUT": 10,
+    # A failed indexing task is tried again this many times, waiting
+    # RETRY_BACKOFF seconds and doubling each time, when the task backend can defer.
+    "TASK_RETRIES": 3,
+    "RETRY_BACKOFF": 30,
+    # True, False or "auto": use the analysis-icu plugin when the cluster has it.
+    "ICU": "auto",
+    # Elasticsearch's built-in language analyzer per Wagtail locale.
+    "ANALYZERS": {"en": "english", "it": "italian", "ru": "russian", "zh-hant": "cjk"},
+    # Where each facet's values come from: dotted paths tried on every page.
+    "FACETS": {
+        "country": ["country.iso_code", "countries.iso_code", "iso_code"],
+        "status": ["status"],
+        "tag": ["tags.name"],
+    },
+    # The first of these attributes that a page has is its summary in results.
+    "SUMMARY_ATTRIBUTES": ["summary", "intro", "search_description"],
+    # Settings for each new concrete index, such as number_of_replicas.
+    "INDEX_SETTINGS": {"number_of_shards": 1},
+    "EXCLUDE_MODELS": ["wagtailcore.page"],
+    "DEFAULT_LIMIT": 10,
+    "MAX_LIMIT": 50,
+    "BULK_CHUNK_SIZE": 500,
+}
+
+_cache = {}
+
+
+def get_setting(name):
+    if not _cache:
+        _cache.update(DEFAULTS, **getattr(settings, "SEARCH", {}))
+    return _cache[name]
+
+
+def uses_elasticsearch():
+    """Elasticsearch when a URL is set; otherwise Wagtail's database search."""
+    return bool(get_setting("URL"))
+
+
+@receiver(setting_changed)
+def clear_on_setting_changed(setting, **kwargs):
+    if setting == "SEARCH":
+        _cache.clear()
+        from .backends.elasticsearch.client import reset_client
+
+        reset_client()

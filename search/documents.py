@@ -1,0 +1,164 @@
+"""Elasticsearch documents for pages, built from what each page type declares.
+
+One ``Document`` class per locale: the fields every result needs (title, summary,
+URL, type, facets, a search-as-you-type ``suggest`` field) plus one field for each
+``SearchField``, ``FilterField`` and ``RelatedFields`` that a registered page type
+declares. All page types of a locale share one index, so a field name means the
+same thing on every page type that declares it.
+"""
+
+import functools
+
+from elasticsearch.dsl import (
+    Boolean,
+    Date,
+    Document,
+    Index,
+    Keyword,
+    Long,
+    Object,
+    SearchAsYouType,
+    Text,
+)
+
+from wagtail.search import index
+
+from .analysis import language_analyzer, suggest_analyzer
+from .conf import get_setting
+from .registry import field_type, own_search_fields, registry
+from .values import facet_values, filter_value, related_value, summary_of, text_value
+
+FILTER_TYPES = {
+    "DateField": Date,
+    "DateTimeField": Date,
+    "BooleanField": Boolean,
+    "IntegerField": Long,
+    "BigIntegerField": Long,
+    "PositiveIntegerField": Long,
+    "PositiveSmallIntegerField": Long,
+    "SmallIntegerField": Long,
+    "AutoField": Long,
+    "BigAutoField": Long,
+}
+BASE_FIELDS = {
+    "page_id",
+    "type",
+    "locale",
+    "url",
+    "title",
+    "summary",
+    "suggest",
+    "facets",
+}
+
+
+def index_alias(language_code):
+    """The alias that searches and writes go through, for example ``cms-pages-en``."""
+    return f"{get_setting('INDEX_PREFIX')}-pages-{language_code.lower()}"
+
+
+def mapping_field(model, field, analyzer):
+    """The ``elasticsearch.dsl`` field for one ``search_fields`` entry (None: none)."""
+    if isinstance(field, index.SearchField):
+        return Text(analyzer=analyzer)
+    if isinstance(field, index.FilterField):
+        return FILTER_TYPES.get(field_type(model, field), Keyword)()
+    if isinstance(field, index.RelatedFields):
+        related = field.get_field(model).related_model
+        properties = {
+            child.field_name: mapping_field(related, child, analyzer)
+            for child in field.fields
+            if not isinstance(child, index.AutocompleteField)
+        }
+        return Object(properties=properties)
+    return None  # AutocompleteField: its values go into ``suggest``
+
+
+def declared_fields(analyzer):
+    """Fields declared by every registered page type, first declaration winning."""
+    fields = {}
+    for model in registry.get_models():
+        for field in own_search_fields(model):
+            if field.field_name in BASE_FIELDS or field.field_name in fields:
+                continue
+            mapped = mapping_field(model, field, analyzer)
+            if mapped is not None:
+                fields[field.field_name] = mapped
+    return fields
+
+
+@functools.cache
+def _document_class(alias, language_code, icu):
+    analyzer = language_analyzer(language_code, icu)
+    attrs = {
+        "page_id": Long(),
+        "type": Keyword(),
+        "locale": Keyword(),
+        "url": Keyword(index=False),
+        "title": Text(analyzer=analyzer, fields={"raw": Keyword()}),
+        "summary": Text(analyzer=analyzer),
+        "suggest": SearchAsYouType(analyzer=suggest_analyzer(icu)),
+        "facets": Object(
+            properties={"type": Keyword()}
+            | {name: Keyword() for name in get_setting("FACETS")}
+        ),
+        **declared_fields(analyzer),
+    }
+    attrs["Index"] = type("Index", (), {"name": alias})
+    return type(f"PageDocument_{language_code.replace('-', '_')}", (Document,), attrs)
+
+
+def document_class(language_code, icu=False):
+    """The ``Document`` class for one locale's pages."""
+    return _document_class(index_alias(language_code), language_code.lower(), icu)
+
+
+def document_class_cache_clear():
+    _document_class.cache_clear()
+
+
+def concrete_index(language_code, name, icu=False):
+    """A new concrete index (not yet created) behind the locale's alias."""
+    idx = Index(name)
+    idx.settings(**get_setting("INDEX_SETTINGS"))
+    idx.document(document_class(language_code, icu))
+    return idx
+
+
+def build_document(page, language_code=None):
+    """The document for a live, public page (the caller has checked both)."""
+    code = (language_code or page.locale.language_code).lower()
+    title = page.title
+    data = {
+        "page_id": page.pk,
+        "type": page._meta.label,
+        "locale": code,
+        "url": page_path(page),
+        "title": title,
+        "summary": summary_of(page),
+        "suggest": [title],
+        "facets": {"type": page._meta.label, **facet_values(page)},
+    }
+    model = type(page)
+    for field in own_search_fields(model):
+        name = field.field_name
+        if name in BASE_FIELDS:
+            continue
+        if isinstance(field, index.AutocompleteField):
+            value = text_value(field.get_value(page))
+            if value:
+                data["suggest"].append(value)
+        elif isinstance(field, index.SearchField):
+            data[name] = text_value(field.get_value(page))
+        elif isinstance(field, index.FilterField):
+            data[name] = filter_value(field.get_value(page))
+        elif isinstance(field, index.RelatedFields):
+            data[name] = related_value(field, page)
+    # Analyzers only matter when an index is created, so any locale class serialises.
+    return document_class(code)(meta={"id": str(page.pk)}, **data)
+
+
+def page_path(page):
+    """The page's path on its site, or None when no site serves it."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None

@@ -1,0 +1,112 @@
+"""Background tasks that keep the index in step with published pages.
+
+Each task takes ``(app_label, model_name, pk)`` and re-reads the stored page, so
+it decides from what is in the database when it runs, not from the signal's
+instance. A failed write is recorded as an ``IndexingFailure`` and, when the task
+backend can defer, tried again later with a doubling wait.
+"""
+
+import datetime
+import logging
+
+from django_tasks import default_task_backend, task
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from elasticsearch.helpers import BulkIndexError
+
+from django.db.models import F
+from django.utils import timezone
+
+from .backends.elasticsearch.indexing import IndexWriteError
+from .conf import get_setting
+
+logger = logging.getLogger(__name__)
+
+# Network failures, timeouts, error statuses from the cluster (503, 429, ...) and
+# bulk items that the cluster refused.
+RETRYABLE = (TransportError, ApiError, BulkIndexError, IndexWriteError)
+
+
+def record_failure(app_label, model_name, pk, action, error):
+    from .models import IndexingFailure
+
+    failure, created = IndexingFailure.objects.get_or_create(
+        app_label=app_label,
+        model_name=model_name,
+        object_id=str(pk),
+        action=action,
+        defaults={"error": str(error)[:2000]},
+    )
+    if not created:
+        IndexingFailure.objects.filter(pk=failure.pk).update(
+            error=str(error)[:2000],
+            attempts=F("attempts") + 1,
+            last_failed_at=timezone.now(),
+        )
+
+
+def clear_failure(app_label, model_name, pk, action):
+    from .models import IndexingFailure
+
+    IndexingFailure.objects.filter(
+        app_label=app_label, model_name=model_name, object_id=str(pk), action=action
+    ).delete()
+
+
+def retry_later(task_obj, attempt, *args):
+    """Enqueue again after a doubling wait, if the backend can defer and tries remain."""
+    if attempt > get_setting("TASK_RETRIES") or not default_task_backend.supports_defer:
+        return False
+    wait = get_setting("RETRY_BACKOFF") * 2 ** (attempt - 1)
+    run_after = timezone.now() + datetime.timedelta(seconds=wait)
+    task_obj.using(run_after=run_after).enqueue(*args, attempt=attempt + 1)
+    return True
+
+
+def run_synced(task_obj, action, work, app_label, model_name, pk, attempt):
+    try:
+        result = work()
+    except RETRYABLE as error:
+        logger.warning(
+            "Search %s of %s.%s %s failed: %s", action, app_label, model_name, pk, error
+        )
+        record_failure(app_label, model_name, pk, action, error)
+        retry_later(task_obj, attempt, app_label, model_name, pk)
+        return "failed"
+    clear_failure(app_label, model_name, pk, action)
+    return result
+
+
+@task()
+def sync_page_task(app_label, model_name, pk, attempt=1):
+    """Index the page if it is live and public now, otherwise remove it."""
+    from .backends.elasticsearch.indexing import sync_page
+
+    return run_synced(
+        sync_page_task,
+        "sync",
+        lambda: sync_page(app_label, model_name, pk),
+        app_label,
+        model_name,
+        pk,
+        attempt,
+    )
+
+
+@task()
+def sync_subtree_task(app_label, model_name, pk, attempt=1):
+    """Re-decide a page and its descendants: after a move or a privacy change."""
+    from .backends.elasticsearch.indexing import sync_subtree
+
+    return run_synced(
+        sync_subtree_task,
+        "subtree",
+        lambda: sync_subtree(pk),
+        app_label,
+        model_name,
+        pk,
+        attempt,
+    )
+
+
+TASKS_BY_ACTION = {"sync": sync_page_task, "subtree": sync_subtree_task}
