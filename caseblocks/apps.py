@@ -7,3 +7,8 @@ class CaseBlocksConfig(AppConfig):
     label = "caseblocks"
     verbose_name = _("Case blocks")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

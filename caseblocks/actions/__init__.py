@@ -1,0 +1,1 @@
+"""What happens when a supporter takes part: lookup, checks, storage, delivery."""

@@ -1,0 +1,156 @@
+"""Delivery API routes of the action forms: ``/actions/{action_id}/``.
+
+``router`` is mounted by the delivery API under ``/actions/``. Errors answer
+``{"errors": [{"field": ..., "message": ...}]}`` with a 4xx status.
+"""
+
+from urllib.parse import quote
+
+from ninja import Router
+
+from django.http import JsonResponse
+from django.utils import timezone
+
+from caseblocks.actions import captcha, ratelimits
+from caseblocks.actions.forms import SubmissionForm, error_list
+from caseblocks.actions.identity import (
+    address_fingerprint,
+    client_address,
+    email_fingerprint,
+)
+from caseblocks.actions.placement import ActionNotFound, find_action
+from caseblocks.actions.request import read_json
+from caseblocks.actions.schemas import ActionOut, SubmissionIn
+from caseblocks.actions.store import store_submission, supporter_count
+from caseblocks.blocks.actions import ActionKind
+from caseblocks.tasks import enqueue_delivery
+
+ACCEPTED = 202
+
+
+def error(status, field, message, **headers):
+    response = JsonResponse(
+        {"errors": [{"field": field, "message": message}]}, status=status
+    )
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def not_found(action_id):
+    return error(404, "action_id", f"No published action '{action_id}'.")
+
+
+def closed(placement):
+    return JsonResponse(
+        {
+            "errors": [{"field": "action_id", "message": "This action is not open."}],
+            "state": "closed",
+            "closed_text": placement.value["closed_text"],
+        },
+        status=409,
+    )
+
+
+def accepted(placement):
+    # The same answer for a first submission, a repeat and a robot caught by the
+    # honeypot: nobody learns whether an address has taken part.
+    return JsonResponse(
+        {
+            "status": "accepted",
+            "confirmation_text": placement.value["confirmation_text"],
+        },
+        status=ACCEPTED,
+    )
+
+
+def mailto_link(value):
+    if value["kind"] != ActionKind.EMAIL or not value["targets"]:
+        return None
+    recipients = ",".join(target["email"] for target in value["targets"])
+    query = f"subject={quote(value['subject'] or '')}&body={quote(value['suggested_message'])}"
+    return f"mailto:{recipients}?{query}"
+
+
+def build_router():
+    """A new router with the action routes; each API it is mounted on needs its own."""
+    router = Router(tags=["actions"])
+
+    @router.get("/{action_id}/", response={200: ActionOut}, summary="An action")
+    def action_detail(request, action_id: str, language: str | None = None):
+        try:
+            placement = find_action(action_id, language)
+        except ActionNotFound:
+            return not_found(action_id)
+        value = placement.value
+        is_open = placement.is_open()
+        return {
+            "action_id": action_id,
+            "kind": value["kind"],
+            "language": placement.language,
+            "state": "open" if is_open else "closed",
+            "opens_at": value["opens_at"],
+            "closes_at": value["closes_at"],
+            "goal": value["goal"],
+            "supporters": supporter_count(action_id),
+            "closed_text": None if is_open else value["closed_text"],
+            "mailto": mailto_link(value),
+            "captcha": captcha.provider(),
+        }
+
+    @router.post(
+        "/{action_id}/submissions",
+        response={202: dict},
+        summary="Take part in an action",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": SubmissionIn.model_json_schema()}
+                },
+            }
+        },
+    )
+    def submit(request, action_id: str):
+        payload, problem = read_json(request)
+        try:
+            placement = find_action(action_id, (payload or {}).get("language"))
+        except ActionNotFound:
+            return not_found(action_id)
+        if not placement.is_open():
+            return closed(placement)
+        wait = ratelimits.hit("ADDRESS", address_fingerprint(request))
+        if wait:
+            return error(
+                429,
+                "body",
+                "Too many submissions: wait a while.",
+                Retry_After=str(wait),
+            )
+        if problem:
+            return error(400, "body", problem)
+        form = SubmissionForm(payload)
+        if not form.is_valid():
+            return JsonResponse({"errors": error_list(form)}, status=400)
+        data = form.cleaned_data
+        if data["website"]:
+            return accepted(placement)
+        if not captcha.verify(data["captcha_token"], client_address(request)):
+            return error(400, "captcha_token", "The captcha check failed: try again.")
+        wait = ratelimits.hit("EMAIL", email_fingerprint(data["email"]))
+        if wait:
+            return error(
+                429,
+                "email",
+                "Too many submissions: wait a while.",
+                Retry_After=str(wait),
+            )
+        submission = store_submission(placement, data, timezone.now())
+        for message in submission.queued:
+            enqueue_delivery(message.pk)
+        return accepted(placement)
+
+    return router
+
+
+router = build_router()

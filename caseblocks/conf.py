@@ -1,0 +1,57 @@
+"""Settings of the action forms, read in one place.
+
+``CASEBOOK_ACTIONS`` in the Django settings overrides any key of ``DEFAULTS``.
+"""
+
+import hashlib
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Key of the HMAC that turns an e-mail address or a client address into a
+    # fingerprint. Empty: derived from SECRET_KEY. Changing it makes every earlier
+    # supporter look new, so set it once.
+    "FINGERPRINT_KEY": "",
+    # Personal data older than this is removed by `manage.py purge_submissions`.
+    "RETENTION_DAYS": 730,
+    # "count/seconds" windows. A client address, and an e-mail fingerprint, may
+    # submit at most `count` times in each window.
+    "RATE_LIMITS": {
+        "ADDRESS": ["1/60", "5/300", "50/86400"],
+        "EMAIL": ["3/3600"],
+    },
+    # The request header that holds the client address behind a trusted proxy,
+    # such as "HTTP_X_FORWARDED_FOR" (its first address is used). Empty: REMOTE_ADDR.
+    "CLIENT_ADDRESS_HEADER": "",
+    # Captcha: None, "turnstile" or "hcaptcha"; SECRET is the provider's secret key.
+    "CAPTCHA": {"PROVIDER": None, "SECRET": "", "TIMEOUT": 5},
+    # Messages one target receives in an hour at most; the rest wait their turn.
+    "TARGET_HOURLY_CAP": 60,
+    # Delivery attempts before a message is marked failed, and the first wait
+    # between them in seconds (doubled after each failure).
+    "MAX_ATTEMPTS": 6,
+    "RETRY_BACKOFF": 300,
+    # The organisation's address that messages to targets are sent from. Empty:
+    # DEFAULT_FROM_EMAIL.
+    "FROM_EMAIL": "",
+    # The longest personal message a supporter may write, in characters.
+    "MESSAGE_MAX_LENGTH": 5000,
+}
+
+
+def get_setting(name):
+    return {**DEFAULTS, **getattr(settings, "CASEBOOK_ACTIONS", {})}[name]
+
+
+def fingerprint_key():
+    key = get_setting("FINGERPRINT_KEY")
+    if key:
+        return key.encode()
+    # A key of its own, so a fingerprint is no hash of the SECRET_KEY itself.
+    return hashlib.sha256(
+        b"caseblocks.fingerprint:" + settings.SECRET_KEY.encode()
+    ).digest()
+
+
+def from_email():
+    return get_setting("FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL

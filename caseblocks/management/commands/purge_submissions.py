@@ -1,0 +1,32 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from caseblocks.conf import get_setting
+from caseblocks.models import Submission
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove supporters' personal data older than CASEBOOK_ACTIONS['RETENTION_DAYS']. "
+        "Counts, dates and delivery states are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say how many, change nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        now = timezone.now()
+        cutoff = now - timedelta(days=get_setting("RETENTION_DAYS"))
+        old = Submission.objects.with_personal_data().filter(created_at__lt=cutoff)
+        if dry_run:
+            count = old.count()
+            self.stdout.write(
+                f"Would purge {count} submissions from before {cutoff:%Y-%m-%d}."
+            )
+            return
+        count = old.anonymise(now)
+        self.stdout.write(f"Purged {count} submissions from before {cutoff:%Y-%m-%d}.")

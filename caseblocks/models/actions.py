@@ -1,0 +1,50 @@
+"""Where each action form is placed, and how many supporters it has."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacedAction(models.Model):
+    """An action form on a published page: ``action_id`` → page.
+
+    Rebuilt for a page each time it is published or unpublished (see
+    ``caseblocks.signal_handlers``), so finding an action is one indexed query,
+    not a scan of every page body. Every language version of a page has a row of
+    its own with the same ``action_id``.
+    """
+
+    action_id = models.CharField(max_length=64, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_id", "page"], name="caseblocks_unique_placement"
+            )
+        ]
+        verbose_name = _("placed action")
+
+    def __str__(self):
+        return f"{self.action_id} on page {self.page_id}"
+
+
+class ActionCounter(models.Model):
+    """The running totals of one action.
+
+    Updated with ``F()`` in the same transaction that stores a submission, so the
+    public count is exact and never drifts from the rows; it also survives the
+    purge of old personal data, which keeps the totals.
+    """
+
+    action_id = models.CharField(max_length=64, unique=True)
+    supporters = models.PositiveIntegerField(default=0)
+    submissions = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("action counter")
+
+    def __str__(self):
+        return f"{self.action_id}: {self.supporters}"

@@ -1,0 +1,88 @@
+"""What a supporter sent: the least needed to deliver it and to prove consent."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def with_personal_data(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def anonymise(self, now):
+        """Strip the personal data of these submissions and of their messages.
+
+        Rows stay so the totals, the chart per day and the delivery report still
+        add up; the counts live in ``ActionCounter`` anyway.
+        """
+        from .messages import DeliveryState, OutgoingMessage
+
+        ids = list(self.with_personal_data().values_list("pk", flat=True))
+        OutgoingMessage.objects.filter(
+            submission__in=ids, state__in=DeliveryState.PENDING
+        ).update(state=DeliveryState.FAILED, last_error="Withdrawn: data erased.")
+        OutgoingMessage.objects.filter(submission__in=ids).update(body="", reply_to="")
+        return Submission.objects.filter(pk__in=ids).update(
+            name="",
+            email="",
+            message="",
+            fingerprint=None,
+            anonymised_at=now,
+        )
+
+
+class Submission(models.Model):
+    """One supporter taking part in one action.
+
+    A supporter is known by ``fingerprint``, a keyed hash of the normalised
+    e-mail address. Their first submission has ``rank`` 1 and ``is_first`` set;
+    repeats are kept with a higher rank and are not counted. The client address
+    is never stored.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    action_id = models.CharField(max_length=64, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page version the supporter used."),
+    )
+    language = models.CharField(max_length=16)
+    name = models.CharField(max_length=200)
+    email = models.EmailField(max_length=254)
+    country = models.CharField(max_length=2)
+    message = models.TextField(blank=True)
+    consent_text = models.TextField(help_text=_("The consent wording shown."))
+    consented_at = models.DateTimeField()
+    newsletter = models.BooleanField(default=False)
+    # NULL once anonymised: the one-first-submission constraint then ignores it.
+    fingerprint = models.CharField(max_length=64, null=True)  # noqa: DJ001
+    is_first = models.BooleanField(default=True)
+    rank = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(db_index=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # One first submission per supporter and action: the database, not the
+            # view, decides under concurrent requests who was first.
+            models.UniqueConstraint(
+                fields=["action_id", "fingerprint"],
+                condition=models.Q(is_first=True),
+                name="caseblocks_one_first_submission",
+            )
+        ]
+        indexes = [models.Index(fields=["fingerprint"])]
+        default_permissions = ()
+        permissions = [
+            ("view_submission", _("Can view supporters' submissions and export them"))
+        ]
+        verbose_name = _("submission")
+
+    def __str__(self):
+        return f"{self.action_id} #{self.pk}"
