@@ -1,0 +1,53 @@
+import pytest
+
+from wagtail_localize.models import StringTranslation, TranslationSource
+
+from cms.translation.operations import copy_page_for_translation
+from cms.translation.progress import translation_progress
+
+
+@pytest.mark.django_db
+def test_progress_per_locale(case_page, locales):
+    copy_page_for_translation(case_page, locales["it"])
+    copy_page_for_translation(case_page, locales["ru"])
+    source = TranslationSource.objects.get_for_instance(case_page)
+    segment = source.stringsegment_set.select_related("string").get(
+        string__data="Dear President"
+    )
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=locales["ru"],
+        context=segment.context,
+        data="Уважаемый господин Президент",
+    )
+    total = source.stringsegment_set.count()
+
+    progress = translation_progress(case_page)
+
+    assert [row["locale"] for row in progress] == ["it", "ru"]
+    italian, russian = progress
+    assert (italian["translated"], italian["total"], italian["percent"]) == (
+        0,
+        total,
+        0,
+    )
+    assert russian["translated"] == 1
+    assert russian["percent"] == 100 // total
+    assert russian["source_locale"] == "en"
+    # The same answer from the translated page.
+    assert translation_progress(case_page.get_translation(locales["ru"])) == progress
+
+
+@pytest.mark.django_db
+def test_untranslated_page_has_no_progress(case_page):
+    assert translation_progress(case_page) == []
+
+
+@pytest.mark.django_db
+def test_progress_report_lists_translations(admin_client, case_page, locales):
+    copy_page_for_translation(case_page, locales["it"])
+    response = admin_client.get("/admin/reports/translation-progress/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Free Azimjan Askarov" in content
+    assert "0% (0 of" in content
