@@ -1,0 +1,113 @@
+"""The public representation of an action: state, goal and exact count."""
+
+import datetime
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from caseblocks.models import ActionCounter, Submission
+
+from .conftest import ACTION_ID, publish_case, supporter
+
+
+def detail(client, action_id=ACTION_ID):
+    return client.get(f"/api/v1/actions/{action_id}/")
+
+
+@pytest.mark.django_db
+def test_open_action_shows_goal_count_and_mailto(action_page, client, submit):
+    submit(supporter(email="one@example.org"))
+    submit(supporter(email="two@example.org"))
+    submit(supporter(email="ONE@example.org"))
+
+    body = detail(client).json()
+
+    assert body["state"] == "open"
+    assert body["goal"] == 1000
+    assert body["supporters"] == 2
+    assert body["closed_text"] is None
+    link = urlsplit(body["mailto"])
+    assert link.scheme == "mailto"
+    assert link.path == "press@akorda.kz,prokuror@prokuror.kz"
+    assert parse_qs(link.query)["subject"] == ["Free Erzhan Elshibayev"]
+
+
+@pytest.mark.django_db
+def test_closed_action_shows_closed_text(client):
+    publish_case(closes_at=timezone.now() - datetime.timedelta(hours=1))
+
+    body = detail(client).json()
+
+    assert body["state"] == "closed"
+    assert body["closed_text"] == "This campaign is concluded."
+
+
+@pytest.mark.django_db
+def test_petition_has_no_mailto(client):
+    publish_case(kind="petition", targets=[])
+
+    assert detail(client).json()["mailto"] is None
+
+
+@pytest.mark.django_db
+def test_unpublished_action_is_404(action_page, client):
+    action_page.unpublish()
+
+    assert detail(client).status_code == 404
+
+
+@pytest.mark.django_db
+def test_count_is_read_from_the_counter_row_not_a_stale_cache(
+    action_page, client, submit
+):
+    assert detail(client).json()["supporters"] == 0
+    submit()
+
+    assert detail(client).json()["supporters"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_count_is_exact_under_concurrent_submissions(action_page):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers")
+    threads, per_thread, addresses = 8, 12, 24
+    failures = []
+    barrier = threading.Barrier(threads)
+
+    def writer(number):
+        client = Client()
+        barrier.wait()
+        try:
+            for i in range(per_thread):
+                # Every address is sent by several threads at once, in mixed spellings.
+                index = (number * per_thread + i) % addresses
+                email = f"Supporter.{index}+t{number}@Example.org"
+                response = client.post(
+                    f"/api/v1/actions/{ACTION_ID}/submissions",
+                    data=supporter(email=email),
+                    content_type="application/json",
+                )
+                if response.status_code != 202:
+                    failures.append(response.content)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert failures == []
+    counter = ActionCounter.objects.get(action_id=ACTION_ID)
+    assert counter.submissions == threads * per_thread
+    assert counter.supporters == addresses
+    assert Submission.objects.filter(is_first=True).count() == addresses
+    assert (
+        Client().get(f"/api/v1/actions/{ACTION_ID}/").json()["supporters"] == addresses
+    )
