@@ -30,11 +30,12 @@ def action_value(**overrides):
     return {**value, **overrides}
 
 
-def publish_case(**action_overrides):
+def publish_case(page_fields=None, **action_overrides):
     """A case page with one action form, published (so the signals run)."""
     page = CasePageFactory(
         live=False,
         body=[{"type": "action_form", "value": action_value(**action_overrides)}],
+        **(page_fields or {}),
     )
     page.save_revision().publish()
     page.refresh_from_db()
