@@ -1,16 +1,18 @@
 from wagtail.signals import page_published
 
 from .conf import get_setting
-from .sync import sync_translations
+from .sync import record_edits_to_translation, sync_translations
 
 
-def sync_translations_on_publish(sender, instance, revision=None, **kwargs):
+def update_translations_on_publish(sender, instance, revision=None, **kwargs):
+    """A published translation keeps its text; a published source updates its
+    translations (``CASEBOOK_TRANSLATION["SYNC_ON_PUBLISH"]``)."""
+    record_edits_to_translation(instance)
     if get_setting("SYNC_ON_PUBLISH"):
-        user = getattr(revision, "user", None)
-        sync_translations(instance, user=user)
+        sync_translations(instance, user=getattr(revision, "user", None))
 
 
 def register_signal_handlers():
     page_published.connect(
-        sync_translations_on_publish, dispatch_uid="casebook_translation_sync"
+        update_translations_on_publish, dispatch_uid="casebook_translation_publish"
     )

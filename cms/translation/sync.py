@@ -15,11 +15,16 @@ from django.utils import timezone
 from wagtail_localize.models import (
     String,
     StringTranslation,
+    Translation,
     TranslationContext,
     TranslationSource,
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+
+# wagtail-localize changes these itself (a slug taken by a sibling gets "-1"), so a
+# difference there is not a translator's text.
+MADE_BY_WAGTAIL_LOCALIZE = {"slug"}
 
 
 def sync_translations(page, user=None):
@@ -45,6 +50,24 @@ def sync_translations(page, user=None):
         translation.save_target(user=user, publish=target.live)
         updated.append(target)
     return updated
+
+
+def record_edits_to_translation(page):
+    """If ``page`` is a wagtail-localize translation, store its text as translated.
+
+    Called when a page is published, so that text written straight onto a
+    translated page shows as done in the translation editor and in the progress.
+    """
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("source")
+        .first()
+    )
+    return record_direct_edits(translation) if translation else 0
 
 
 def strings_by_path(instance):
@@ -75,6 +98,8 @@ def record_direct_edits(translation, user=None):
     edited = strings_by_path(target)
     recorded = 0
     for path, texts in originals.items():
+        if path in MADE_BY_WAGTAIL_LOCALIZE:
+            continue
         # Rich text splits into several strings per path: pair them only when
         # the translated page has the same number, in the same order.
         if len(edited.get(path, ())) != len(texts):

@@ -131,3 +131,21 @@ def test_recording_direct_edits_ignores_untouched_text(case_page, locales):
     translated.summary = "Правозащитник."
     translated.save_revision()
     assert record_direct_edits(translation) == 1
+
+
+@pytest.mark.django_db
+def test_publishing_text_written_on_a_translation_counts_as_translated(
+    case_page, locales
+):
+    translated = copy_page_for_translation(case_page, locales["zh-hant"])
+    assert translation_progress(case_page)[0]["translated"] == 0
+    body_value(translated, "appeal_address")["salutation"] = "尊敬的總統"
+    translated.title = "釋放阿斯卡羅夫"
+    translated.save_revision().publish()
+
+    assert translation_progress(case_page)[0]["translated"] == 2
+    assert set(
+        StringTranslation.objects.filter(locale=locales["zh-hant"]).values_list(
+            "data", flat=True
+        )
+    ) == {"尊敬的總統", "釋放阿斯卡羅夫"}
