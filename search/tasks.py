@@ -27,6 +27,12 @@ logger = logging.getLogger(__name__)
 RETRYABLE = (TransportError, ApiError, BulkIndexError, IndexWriteError)
 
 
+def describe(error):
+    """The error and the causes the transport collected (``error.errors``)."""
+    causes = [str(cause) for cause in getattr(error, "errors", ())]
+    return "; ".join([f"{type(error).__name__}: {error}", *causes])[:2000]
+
+
 def record_failure(app_label, model_name, pk, action, error):
     from .models import IndexingFailure
 
@@ -35,11 +41,11 @@ def record_failure(app_label, model_name, pk, action, error):
         model_name=model_name,
         object_id=str(pk),
         action=action,
-        defaults={"error": str(error)[:2000]},
+        defaults={"error": describe(error)},
     )
     if not created:
         IndexingFailure.objects.filter(pk=failure.pk).update(
-            error=str(error)[:2000],
+            error=describe(error),
             attempts=F("attempts") + 1,
             last_failed_at=timezone.now(),
         )

@@ -150,8 +150,10 @@ def sync_subtree(page_pk):
     if hidden:
         remove_pages(client, sorted(hidden))
     count = 0
-    codes = Locale.objects.filter(page__pk__in=visible).values_list(
-        "language_code", flat=True
+    codes = (
+        Page.objects.filter(pk__in=visible)
+        .values_list("locale__language_code", flat=True)
+        .distinct()
     )
     for code in {code.lower() for code in codes}:
         alias = ensure_alias(client, code)
