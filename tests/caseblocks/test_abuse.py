@@ -1,0 +1,144 @@
+"""Abuse defence: rate limits per address and per supporter, honeypot, captcha."""
+
+from unittest import mock
+
+import pytest
+
+from caseblocks.actions import captcha
+from caseblocks.models import Submission
+
+from .conftest import supporter
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def limits(actions_settings):
+    def set_limits(**rules):
+        actions_settings.CASEBOOK_ACTIONS = {
+            **actions_settings.CASEBOOK_ACTIONS,
+            "RATE_LIMITS": rules,
+        }
+
+    return set_limits
+
+
+def test_address_limit_answers_429_with_retry_after(action_page, submit, limits):
+    limits(ADDRESS=["2/60"], EMAIL=[])
+
+    statuses = [
+        submit(
+            supporter(email=f"s{n}@example.org"), REMOTE_ADDR="198.51.100.1"
+        ).status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [202, 202, 429]
+    blocked = submit(supporter(email="s9@example.org"), REMOTE_ADDR="198.51.100.1")
+    assert 0 < int(blocked["Retry-After"]) <= 61
+    assert Submission.objects.count() == 2
+
+
+def test_address_limit_is_per_address(action_page, submit, limits):
+    limits(ADDRESS=["1/60"], EMAIL=[])
+
+    first = submit(supporter(email="a@example.org"), REMOTE_ADDR="198.51.100.1")
+    other = submit(supporter(email="b@example.org"), REMOTE_ADDR="198.51.100.2")
+
+    assert (first.status_code, other.status_code) == (202, 202)
+
+
+def test_proxy_header_names_the_client(action_page, submit, limits, settings):
+    limits(ADDRESS=["1/60"], EMAIL=[])
+    settings.CASEBOOK_ACTIONS["CLIENT_ADDRESS_HEADER"] = "HTTP_X_FORWARDED_FOR"
+
+    submit(supporter(email="a@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1, 10.0.0.1")
+    again = submit(supporter(email="b@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1")
+    other = submit(supporter(email="c@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.2")
+
+    assert (again.status_code, other.status_code) == (429, 202)
+
+
+def test_email_limit_applies_to_every_spelling(action_page, submit, limits):
+    limits(ADDRESS=[], EMAIL=["2/3600"])
+
+    statuses = [
+        submit(supporter(email=email), REMOTE_ADDR=f"198.51.100.{n}").status_code
+        for n, email in enumerate(
+            ["ann.a@gmail.com", "anna+x@gmail.com", "ANNA@googlemail.com"]
+        )
+    ]
+
+    assert statuses == [202, 202, 429]
+
+
+def test_rate_limit_keys_hold_no_address_in_the_clear(action_page, submit, limits):
+    from django.core.cache import cache
+
+    limits(ADDRESS=["5/60"], EMAIL=["5/60"])
+    submit(supporter(email="anna@example.org"), REMOTE_ADDR="198.51.100.77")
+
+    keys = " ".join(str(key) for key in cache._cache)
+    assert "198.51.100.77" not in keys
+    assert "anna@example.org" not in keys
+    assert "caseblocks:rate:ADDRESS" in keys
+
+
+def test_honeypot_with_valid_fields_is_not_stored(action_page, submit):
+    response = submit(supporter(website="buy-now.example"))
+
+    assert response.status_code == 202
+    assert not Submission.objects.exists()
+
+
+@pytest.fixture
+def turnstile(settings):
+    settings.CASEBOOK_ACTIONS = {
+        **settings.CASEBOOK_ACTIONS,
+        "CAPTCHA": {"PROVIDER": "turnstile", "SECRET": "s3cret", "TIMEOUT": 2},
+    }
+    with mock.patch.object(captcha, "post_form") as post_form:
+        yield post_form
+
+
+def test_captcha_is_off_by_default(action_page, submit):
+    with mock.patch.object(captcha, "post_form") as post_form:
+        assert submit().status_code == 202
+    post_form.assert_not_called()
+
+
+def test_captcha_accepted_token_is_verified_with_secret(action_page, submit, turnstile):
+    turnstile.return_value = {"success": True}
+
+    response = submit(supporter(captcha_token="tok"), REMOTE_ADDR="198.51.100.5")
+
+    assert response.status_code == 202
+    url, fields, timeout = turnstile.call_args.args
+    assert url == captcha.VERIFY_URLS["turnstile"]
+    assert fields == {"secret": "s3cret", "response": "tok", "remoteip": "198.51.100.5"}
+    assert timeout == 2
+
+
+@pytest.mark.parametrize(
+    ("token", "answer"),
+    [("tok", {"success": False}), ("", {"success": True}), ("tok", OSError("down"))],
+)
+def test_captcha_refused_or_unreachable_is_400(
+    action_page, submit, turnstile, token, answer
+):
+    if isinstance(answer, Exception):
+        turnstile.side_effect = answer
+    else:
+        turnstile.return_value = answer
+
+    response = submit(supporter(captcha_token=token))
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "captcha_token"
+    assert not Submission.objects.exists()
+
+
+def test_detail_tells_the_front_end_which_captcha(action_page, client, turnstile):
+    body = client.get("/api/v1/actions/elshibayev-2019/").json()
+
+    assert body["captcha"] == "turnstile"
