@@ -7,3 +7,10 @@ class CmsConfig(AppConfig):
     label = "cms"
     verbose_name = _("Casebook content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .api.rich_text import register_rich_text_link_handler
+        from .api.signal_handlers import register_signal_handlers
+
+        register_rich_text_link_handler()
+        register_signal_handlers()

@@ -29,6 +29,7 @@ CORE_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
+    "wagtail.api.v2",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -40,6 +41,8 @@ CORE_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "ninja",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -147,6 +150,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # The search plugin (search/README.md). Without a URL it answers from WAGTAILSEARCH_BACKENDS.
 SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
+
+# The delivery API (cms.api): WAGTAILAPI_BASE_URL makes Wagtail API v2 links absolute;
+# draft previews open CASEBOOK_FRONTEND_URL. CASEBOOK_API overrides cms.api.conf.DEFAULTS.
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+CASEBOOK_FRONTEND_URL = os.environ.get("CASEBOOK_FRONTEND_URL", "http://localhost:3000")
 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = [

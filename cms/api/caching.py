@@ -1,0 +1,88 @@
+"""Caching of serialised pages and the HTTP caching headers of public responses.
+
+Visibility is always decided against the database; only serialisation is cached.
+A cache key holds the page id, its live revision, publication time and path, and a
+generation that every publish, unpublish, move, deletion or view-restriction change
+renews (so a country renamed on publish is renamed in its cases' teasers too).
+Use a cache shared by all workers (Redis, database) in production: with a
+per-process cache, a page's own changes still show at once, through its key, but
+changes to the pages it refers to wait for ``CACHE_TIMEOUT``.
+"""
+
+import hashlib
+import json
+import time
+
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from cms.api.conf import get_setting
+
+GENERATION_KEY = "cms.api:generation"
+# What a cache key is made from: read with the page's id in one small query.
+VERSION_FIELDS = (
+    "pk",
+    "content_type_id",
+    "live_revision_id",
+    "last_published_at",
+    "url_path",
+)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = renew_generation()
+    return value
+
+
+def renew_generation():
+    """Make every cached representation stale."""
+    # A fresh value, not an increment: an evicted counter restarting at 1 would
+    # bring old entries back.
+    value = time.time_ns()
+    cache.set(GENERATION_KEY, value, None)
+    return value
+
+
+def cache_key(kind, version, generation):
+    """``version``: the VERSION_FIELDS of one page, as a dict."""
+    digest = hashlib.md5(  # noqa: S324 - a cache key, not a secret
+        repr([version[name] for name in VERSION_FIELDS]).encode()
+    ).hexdigest()
+    return f"cms.api:{kind}:{version['pk']}:{digest}:{generation}"
+
+
+def get_many(keys):
+    return cache.get_many(keys) if keys else {}
+
+
+def set_many(entries):
+    if entries:
+        cache.set_many(entries, get_setting("CACHE_TIMEOUT"))
+
+
+def dumps(data):
+    return json.dumps(
+        data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")
+    ).encode()
+
+
+def json_response(request, body, status=200, public=True):
+    """A JSON response; public ones carry an ETag, and a matching one gives 304."""
+    if not isinstance(body, bytes):
+        body = dumps(body)
+    if not public or status != 200:
+        response = HttpResponse(body, status=status, content_type="application/json")
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=get_setting("MAX_AGE"))
+    return response

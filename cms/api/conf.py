@@ -1,0 +1,29 @@
+"""Settings of the delivery API, read in one place.
+
+``CASEBOOK_API`` overrides any of ``DEFAULTS``; ``CASEBOOK_FRONTEND_URL`` is the
+front-end that draft previews open.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Page size of listings when the client gives no limit, and the most it may ask.
+    "DEFAULT_LIMIT": 20,
+    "MAX_LIMIT": 100,
+    # Cache-Control max-age of public responses, in seconds.
+    "MAX_AGE": 60,
+    # How long a serialised page stays in the Django cache, in seconds.
+    "CACHE_TIMEOUT": 3600,
+    # How long a draft preview link stays valid, in seconds.
+    "PREVIEW_MAX_AGE": 3600,
+    # How many cases and news posts a country carries in /countries/.
+    "LATEST_PER_COUNTRY": 3,
+}
+
+
+def get_setting(name):
+    return {**DEFAULTS, **getattr(settings, "CASEBOOK_API", {})}[name]
+
+
+def frontend_url():
+    return getattr(settings, "CASEBOOK_FRONTEND_URL", "").rstrip("/")

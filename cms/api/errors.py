@@ -1,0 +1,61 @@
+"""JSON errors of the delivery API: ``{"errors": [{"field": ..., "message": ...}]}``.
+
+Bad query parameters answer 400 naming the parameter (ninja's own validation
+answers 422; a client cares which parameter to fix, not the status nuance).
+"""
+
+from ninja.errors import ValidationError
+
+from django.http import Http404
+
+from cms.api.caching import json_response
+
+
+class BadRequest(Exception):
+    """A query parameter the API cannot act on."""
+
+    status = 400
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class Unauthorized(BadRequest):
+    status = 401
+
+
+class Forbidden(BadRequest):
+    status = 403
+
+
+def error_response(request, status, field, message):
+    return json_response(
+        request, {"errors": [{"field": field, "message": message}]}, status=status
+    )
+
+
+def on_validation_error(request, exc):
+    errors = []
+    for error in exc.errors:
+        # ("query", "limit"): the first part says where the parameter was.
+        location = [str(part) for part in error.get("loc", ())[1:]]
+        errors.append(
+            {"field": location[0] if location else None, "message": error["msg"]}
+        )
+    return json_response(request, {"errors": errors}, status=400)
+
+
+def on_bad_request(request, exc):
+    return error_response(request, exc.status, exc.field, exc.message)
+
+
+def on_not_found(request, exc):
+    return error_response(request, 404, None, str(exc) or "Not found.")
+
+
+def register_exception_handlers(api):
+    api.add_exception_handler(ValidationError, on_validation_error)
+    api.add_exception_handler(BadRequest, on_bad_request)
+    api.add_exception_handler(Http404, on_not_found)

@@ -1,0 +1,121 @@
+"""Typed readers for the fields a page model lists in ``api_fields``.
+
+Each reader pairs the pydantic type of a field's API value with the function that
+produces it, so the OpenAPI schema and the response come from one place.
+"""
+
+import datetime
+import decimal
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from caseblocks.blocks.media import image_api_representation
+from caseblocks.blocks.schemas import ImageValue, RichTextHTML
+from cms.api.refs import country_ref, page_ref
+from cms.api.schemas.blocks import block_schema
+from cms.models import CountryPage
+
+
+@dataclass(frozen=True)
+class FieldReader:
+    schema: Any
+    read: Any  # (page, context) -> JSON-ready value
+
+
+SCALARS = [
+    (models.DateTimeField, datetime.datetime),
+    (models.DateField, datetime.date),
+    (models.BooleanField, bool),
+    (models.IntegerField, int),
+    (models.FloatField, float),
+    (models.DecimalField, decimal.Decimal),
+    (models.CharField, str),
+    (models.TextField, str),
+]
+
+
+def _attr(name):
+    return lambda page, context: getattr(page, name)
+
+
+def field_reader(model, name):
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        block = field.stream_block
+        return FieldReader(
+            block_schema(block),
+            lambda page, context: block.get_api_representation(
+                getattr(page, name), context
+            ),
+        )
+    if isinstance(field, RichTextField):
+        return FieldReader(
+            RichTextHTML, lambda page, context: expand_db_html(getattr(page, name))
+        )
+    if isinstance(field, ClusterTaggableManager):
+        return FieldReader(
+            list[str],
+            lambda page, context: sorted(tag.name for tag in getattr(page, name).all()),
+        )
+    if field.is_relation:
+        return relation_reader(field)
+    for field_class, python_type in SCALARS:
+        if isinstance(field, field_class):
+            if field.choices:
+                python_type = Literal[tuple(str(key) for key, _ in field.choices)]
+                if field.blank:
+                    python_type = python_type | Literal[""]
+            return FieldReader(
+                python_type | None if field.null else python_type, _attr(name)
+            )
+    raise ImproperlyConfigured(f"No API reader for {model.__name__}.{name}.")
+
+
+def relation_reader(field):
+    related, name = field.related_model, field.name
+    if issubclass(related, CountryPage):
+        schema, represent = "CountryRef", country_ref
+    elif issubclass(related, AbstractImage):
+        schema, represent = ImageValue, image_api_representation
+    elif issubclass(related, Page):
+        schema, represent = "PageRef", page_ref
+    else:
+        raise ImproperlyConfigured(f"No API reader for the relation {field}.")
+    schema = _resolve(schema)
+    if field.many_to_many:
+        return FieldReader(
+            list[schema],
+            lambda page, context: [represent(obj) for obj in getattr(page, name).all()],
+        )
+    return FieldReader(
+        schema | None, lambda page, context: represent(getattr(page, name))
+    )
+
+
+def _resolve(schema):
+    if isinstance(schema, str):
+        from cms.api.schemas import pages  # the page schemas import this module
+
+        return getattr(pages, schema)
+    return schema
+
+
+@cache
+def api_fields(model):
+    """Field name → FieldReader for the model's declared ``api_fields``."""
+    return {
+        field.name: field_reader(model, field.name)
+        for field in APIField.get_fields_for_model(model)
+    }

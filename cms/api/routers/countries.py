@@ -1,0 +1,105 @@
+"""``/countries/``: each country with its latest public cases and news."""
+
+from collections import defaultdict
+from typing import Annotated
+
+from ninja import Query, Router
+
+from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+
+from cms.api import caching
+from cms.api.conf import get_setting
+from cms.api.loading import teasers
+from cms.api.paths import page_path
+from cms.api.routers.pages import LanguageCode
+from cms.api.schemas.pages import CountryListing, CountryWithLatest, Errors
+from cms.api.visibility import public_pages
+from cms.models import CasePage, CountryPage, NewsPage
+
+router = Router(tags=["countries"])
+
+
+def latest_versions(queryset, partition, order):
+    """VERSION_FIELDS of the latest pages of ``queryset`` per ``partition``."""
+    per_country = get_setting("LATEST_PER_COUNTRY")
+    rows = (
+        queryset.annotate(
+            for_country=F(partition),
+            rank=Window(
+                RowNumber(), partition_by=F(partition), order_by=[order, "-pk"]
+            ),
+        )
+        .filter(rank__lte=per_country)
+        .order_by("for_country", "rank")
+        .values("for_country", *caching.VERSION_FIELDS)
+    )
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.pop("for_country")].append(row)
+    return grouped
+
+
+def with_latest(request, countries):
+    """The countries as JSON, each with its latest cases and news posts."""
+    ids = [country.pk for country in countries]
+    cases = latest_versions(
+        public_pages(request, CasePage).filter(country__in=ids),
+        "country_id",
+        "-first_published_at",
+    )
+    news = latest_versions(
+        public_pages(request, NewsPage).filter(countries__in=ids),
+        "countries",
+        "-published_at",
+    )
+    # One batch of teasers for every country, so the query count stays flat.
+    every = [v for rows in (*cases.values(), *news.values()) for v in rows]
+    by_pk = {teaser["id"]: teaser for teaser in teasers(every)}
+    return [
+        {
+            "id": country.pk,
+            "iso": country.iso_code,
+            "name": country.title,
+            "path": page_path(country),
+            "locale": country.locale.language_code,
+            "summary": country.summary,
+            "cases": [by_pk[v["pk"]] for v in cases.get(country.pk, [])],
+            "news": [by_pk[v["pk"]] for v in news.get(country.pk, [])],
+        }
+        for country in countries
+    ]
+
+
+def countries_in(request, locale):
+    queryset = public_pages(request, CountryPage).select_related("locale")
+    if locale:
+        queryset = queryset.filter(locale__language_code=locale)
+    return queryset
+
+
+@router.get("/", response={200: CountryListing, 400: Errors}, summary="Countries")
+def list_countries(request, locale: LanguageCode | None = None):
+    countries = list(countries_in(request, locale).order_by("title", "pk"))
+    return caching.json_response(request, {"items": with_latest(request, countries)})
+
+
+@router.get(
+    "/{iso}/",
+    response={200: CountryWithLatest, 400: Errors, 404: Errors},
+    summary="One country",
+)
+def get_country(
+    request,
+    iso: str,
+    locale: Annotated[
+        LanguageCode | None, Query(description="Default: the default language")
+    ] = None,
+):
+    queryset = countries_in(request, locale or settings.LANGUAGE_CODE)
+    country = queryset.filter(iso_code=iso.upper()).first()
+    if country is None:
+        raise Http404("No public country page with this ISO code.")
+    return caching.json_response(request, with_latest(request, [country])[0])

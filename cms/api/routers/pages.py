@@ -1,0 +1,164 @@
+"""``/pages/``: listings of teasers, and whole pages by id or front-end path."""
+
+from typing import Literal
+
+from ninja import Query, Router
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+
+from cms.api import caching
+from cms.api.conf import get_setting
+from cms.api.errors import BadRequest
+from cms.api.loading import detail_json, teasers
+from cms.api.pagetypes import page_types
+from cms.api.paths import page_lookup
+from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
+from cms.api.visibility import public_pages
+
+router = Router(tags=["pages"])
+
+PageTypeName = Literal[tuple(page_types())]
+LanguageCode = Literal[tuple(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES)]
+# "date" is the date a teaser shows: a news post's publication, else the first publication.
+ORDERS = ("date", "title", "first_published_at", "last_published_at", "id")
+Order = Literal[tuple(f"{sign}{name}" for name in ORDERS for sign in ("", "-"))]
+PageDetail = page_detail_schema()
+NOT_FOUND = "No public page with this id."
+
+
+def status_choices():
+    return {
+        key
+        for page_type in page_types().values()
+        if page_type.has_status
+        for key, _ in page_type.model._meta.get_field("status").choices
+    }
+
+
+def any_type(page_type, field, check, lookup):
+    """A condition on the page types that ``check`` accepts, or 400 naming ``field``."""
+    types = [page_type] if page_type else list(page_types().values())
+    matching = [pt for pt in types if check(pt)]
+    if not matching:
+        raise BadRequest(field, f"Pages of type '{page_type.name}' have no {field}.")
+    condition = Q(pk__in=[])
+    for pt in matching:
+        condition |= Q(pk__in=pt.model.objects.filter(**lookup(pt)).values("pk"))
+    return condition
+
+
+def ordering(order, page_type):
+    descending, name = order.startswith("-"), order.lstrip("-")
+    if name == "date":
+        name = page_type.date_field if page_type else "first_published_at"
+    name = "pk" if name == "id" else name
+    sign = "-" if descending else ""
+    return [f"{sign}{name}", f"{sign}pk"]
+
+
+@router.get("/", response={200: PageListing, 400: Errors}, summary="List public pages")
+def list_pages(
+    request,
+    type: PageTypeName | None = None,
+    country: str | None = Query(
+        None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code"
+    ),
+    status: str | None = None,
+    tag: str | None = Query(None, description="Tag slug"),
+    locale: LanguageCode | None = None,
+    child_of: int | None = Query(None, description="Id of the parent page"),
+    order: Order = "-date",
+    limit: int = Query(get_setting("DEFAULT_LIMIT"), ge=1, le=get_setting("MAX_LIMIT")),
+    offset: int = Query(0, ge=0),
+):
+    page_type = page_types()[type] if type else None
+    if page_type:
+        queryset = public_pages(request, page_type.model)
+    else:
+        queryset = public_pages(request).filter(depth__gte=2)
+    if country:
+        queryset = queryset.filter(
+            any_type(
+                page_type,
+                "country",
+                lambda pt: pt.country_lookup,
+                lambda pt: {pt.country_lookup: country.upper()},
+            )
+        )
+    if status:
+        if status not in status_choices():
+            raise BadRequest("status", f"Unknown status '{status}'.")
+        queryset = queryset.filter(
+            any_type(
+                page_type,
+                "status",
+                lambda pt: pt.has_status,
+                lambda pt: {"status": status},
+            )
+        )
+    if tag:
+        queryset = queryset.filter(
+            any_type(
+                page_type, "tag", lambda pt: pt.has_tags, lambda pt: {"tags__slug": tag}
+            )
+        )
+    if locale:
+        queryset = queryset.filter(locale__language_code=locale)
+    if child_of is not None:
+        parent = public_pages(request).filter(pk=child_of).first()
+        if parent is None:
+            raise BadRequest("child_of", "No public page with this id.")
+        queryset = queryset.child_of(parent)
+    total = queryset.count()
+    versions = list(
+        queryset.order_by(*ordering(order, page_type)).values(*caching.VERSION_FIELDS)[
+            offset : offset + limit
+        ]
+    )
+    data = {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "items": teasers(versions),
+    }
+    return caching.json_response(request, data)
+
+
+@router.get(
+    "/find/",
+    response={200: PageDetail, 400: Errors, 404: Errors},
+    summary="Find a public page by its front-end path",
+)
+def find_page(
+    request,
+    path: str = Query(..., description="For example /it/cases/erzhan-elshibayev/"),
+):
+    try:
+        lookup = page_lookup(path)
+    except ValueError as error:
+        raise BadRequest("path", str(error)) from error
+    version = (
+        public_pages(request).filter(**lookup).values(*caching.VERSION_FIELDS).first()
+    )
+    if version is None:
+        raise Http404("No public page at this path.")
+    return caching.json_response(request, detail_json(version, public_pages(request)))
+
+
+@router.get(
+    "/{int:id}/",
+    response={200: PageDetail, 404: Errors},
+    summary="A public page with its body, breadcrumbs and translations",
+)
+def get_page(request, id: int):
+    version = (
+        public_pages(request)
+        .filter(pk=id, depth__gte=2)
+        .values(*caching.VERSION_FIELDS)
+        .first()
+    )
+    if version is None:
+        raise Http404(NOT_FOUND)
+    return caching.json_response(request, detail_json(version, public_pages(request)))

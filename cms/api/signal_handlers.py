@@ -1,0 +1,61 @@
+"""Keep cached API responses fresh: on publish, unpublish, move and deletion.
+
+Each event renews the cache generation (``cms.api.caching``) and, when
+``WAGTAILFRONTENDCACHE`` is configured, purges the page's API URLs from the
+front-end cache (a CDN or Varnish) in one batch.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.api.caching import renew_generation
+from cms.api.paths import page_path
+
+
+def api_urls(page):
+    """The public API URLs whose response includes ``page``."""
+    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    pages = reverse("cms_api:list_pages")
+    return [
+        base + reverse("cms_api:get_page", kwargs={"id": page.pk}),
+        f"{base}{reverse('cms_api:find_page')}?path={page_path(page)}",
+        base + pages,
+        base + reverse("cms_api:list_countries"),
+    ]
+
+
+def purge_page(page):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    batch.add_urls(api_urls(page))
+    batch.purge()
+
+
+def refresh_on_publish(sender, instance, **kwargs):
+    renew_generation()
+    purge_page(instance)
+
+
+def refresh_on_move(sender, instance, **kwargs):
+    renew_generation()
+    purge_page(instance)
+
+
+def refresh_on_change(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        renew_generation()
+
+
+def register_signal_handlers():
+    page_published.connect(refresh_on_publish)
+    page_unpublished.connect(refresh_on_publish)
+    post_page_move.connect(refresh_on_move)
+    post_delete.connect(refresh_on_change)
+    # A new view restriction hides pages that cached responses may still list.
+    post_save.connect(refresh_on_change, sender=PageViewRestriction)
