@@ -8,6 +8,7 @@ backend can defer, tried again later with a doubling wait.
 
 import datetime
 import logging
+from functools import partial
 
 from django_tasks import default_task_backend, task
 from elastic_transport import TransportError
@@ -69,50 +70,51 @@ def retry_later(task_obj, attempt, *args):
     return True
 
 
-def run_synced(task_obj, action, work, app_label, model_name, pk, attempt):
+def retry_failures(limit=100):
+    """Enqueue the recorded failures again: the cluster has just answered."""
+    from .models import IndexingFailure
+
+    for failure in IndexingFailure.objects.order_by("pk")[:limit]:
+        TASKS_BY_ACTION[failure.action].enqueue(
+            failure.app_label, failure.model_name, failure.object_id, catch_up=False
+        )
+
+
+def run_synced(task_obj, action, work, args, attempt, catch_up):
     try:
         result = work()
     except RETRYABLE as error:
-        logger.warning(
-            "Search %s of %s.%s %s failed: %s", action, app_label, model_name, pk, error
-        )
-        record_failure(app_label, model_name, pk, action, error)
-        retry_later(task_obj, attempt, app_label, model_name, pk)
+        logger.warning("Search %s of %s failed: %s", action, ".".join(args), error)
+        record_failure(*args, action, error)
+        retry_later(task_obj, attempt, *args)
         return "failed"
-    clear_failure(app_label, model_name, pk, action)
+    clear_failure(*args, action)
+    if catch_up:
+        retry_failures()
     return result
 
 
 @task()
-def sync_page_task(app_label, model_name, pk, attempt=1):
-    """Index the page if it is live and public now, otherwise remove it."""
+def sync_page_task(app_label, model_name, pk, attempt=1, catch_up=True):
+    """Index the page if it is live and public now, otherwise remove it.
+
+    After a success, earlier failures are enqueued again (``catch_up``).
+    """
     from .backends.elasticsearch.indexing import sync_page
 
-    return run_synced(
-        sync_page_task,
-        "sync",
-        lambda: sync_page(app_label, model_name, pk),
-        app_label,
-        model_name,
-        pk,
-        attempt,
-    )
+    args = (app_label, model_name, pk)
+    work = partial(sync_page, *args)
+    return run_synced(sync_page_task, "sync", work, args, attempt, catch_up)
 
 
 @task()
-def sync_subtree_task(app_label, model_name, pk, attempt=1):
+def sync_subtree_task(app_label, model_name, pk, attempt=1, catch_up=True):
     """Re-decide a page and its descendants: after a move or a privacy change."""
     from .backends.elasticsearch.indexing import sync_subtree
 
-    return run_synced(
-        sync_subtree_task,
-        "subtree",
-        lambda: sync_subtree(pk),
-        app_label,
-        model_name,
-        pk,
-        attempt,
-    )
+    args = (app_label, model_name, pk)
+    work = partial(sync_subtree, pk)
+    return run_synced(sync_subtree_task, "subtree", work, args, attempt, catch_up)
 
 
 TASKS_BY_ACTION = {"sync": sync_page_task, "subtree": sync_subtree_task}

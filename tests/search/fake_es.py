@@ -57,8 +57,11 @@ class FakeCluster:
         method, path, body = request.method, request.path, request.body
         if path == "/_nodes/plugins":
             return 200, {"nodes": {"n1": {"name": "n1", "plugins": self.plugins}}}
-        if method == "HEAD" and path.startswith("/_alias/"):
-            return (200 if path[8:] in self.aliases else 404), {}
+        if path.startswith("/_alias/"):
+            name = path[len("/_alias/") :]
+            if name not in self.aliases:
+                return 404, {"error": f"alias [{name}] missing", "status": 404}
+            return 200, {self.aliases[name]: {"aliases": {name: {}}}}
         if path == "/_bulk":
             return 200, self.bulk(body)
         if path == "/_aliases":
@@ -66,6 +69,8 @@ class FakeCluster:
                 ((kind, spec),) = action.items()
                 if kind == "add":
                     self.aliases[spec["alias"]] = spec["index"]
+                elif kind == "remove_index":
+                    self.indices.pop(spec["index"])
             return 200, {"acknowledged": True}
         parts = path.strip("/").split("/")
         if method == "PUT" and len(parts) == 1:
@@ -77,8 +82,11 @@ class FakeCluster:
                 "shards_acknowledged": True,
                 "index": parts[0],
             }
+        if method == "HEAD" and len(parts) == 1:
+            return (200 if parts[0] in self.indices else 404), {}
         if method == "DELETE" and len(parts) == 1:
-            self.indices.pop(parts[0], None)
+            for name in parts[0].split(","):
+                del self.indices[name]
             return 200, {"acknowledged": True}
         if method == "PUT" and len(parts) == 3 and parts[1] == "_doc":
             self.documents(parts[0])[parts[2]] = body

@@ -1,0 +1,129 @@
+"""Rebuilding a locale's index without a moment where search is empty or stale.
+
+1. create a new concrete index ``<alias>-<timestamp>``;
+2. bulk-load every live, public page of the locale into it;
+3. catch up: re-index pages published since step 1 and drop pages that have
+   since been unpublished, deleted or made private;
+4. swap the alias in one ``update_aliases`` call (remove old + add new), so
+   readers see either the old index or the new one, never neither;
+5. delete the old index, then catch up once more through the alias for anything
+   that was written to the old index between steps 3 and 4.
+"""
+
+from dataclasses import dataclass, field
+
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import bulk, scan, streaming_bulk
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from ...conf import get_setting
+from ...documents import index_alias
+from ...registry import registry
+from .indexing import (
+    create_index,
+    index_actions,
+    new_index_name,
+    pages_for_locale,
+    visible_pages,
+)
+
+
+def visible_ids(language_code):
+    """Primary keys of the locale's live, public pages of registered types."""
+    content_types = ContentType.objects.get_for_models(*registry.get_models())
+    return set(
+        visible_pages()
+        .filter(
+            locale__language_code__iexact=language_code,
+            content_type__in=list(content_types.values()),
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+def indices_behind(client, alias):
+    """Concrete indices the alias points to now, and whether ``alias`` is itself an index."""
+    try:
+        return sorted(client.indices.get_alias(name=alias)), False
+    except NotFoundError:
+        return [], bool(client.indices.exists(index=alias))
+
+
+@dataclass
+class RebuildResult:
+    language_code: str
+    index: str
+    loaded: int = 0
+    caught_up: int = 0
+    removed: int = 0
+    replaced: list = field(default_factory=list)
+
+
+class Rebuilder:
+    """Rebuilds one locale's index, calling ``progress(done, total, final=False)``."""
+
+    def __init__(self, client, language_code, progress=None):
+        self.client = client
+        self.language_code = language_code.lower()
+        self.alias = index_alias(self.language_code)
+        self.progress = progress or (lambda done, total, final=False: None)
+
+    def run(self):
+        started = timezone.now()
+        result = RebuildResult(self.language_code, new_index_name(self.language_code))
+        create_index(self.client, self.language_code, result.index)
+        result.loaded = self.load(result.index)
+
+        swap_from = timezone.now()
+        self.catch_up(result, result.index, started)
+        self.client.indices.refresh(index=result.index)
+        result.replaced = self.swap(result.index)
+        self.catch_up(result, self.alias, swap_from)
+        return result
+
+    def load(self, index_name):
+        total = len(visible_ids(self.language_code))
+        done = 0
+        self.progress(done, total)
+        pages = pages_for_locale(self.language_code)
+        actions = index_actions(pages, self.language_code, index_name)
+        chunk_size = get_setting("BULK_CHUNK_SIZE")
+        for ok, _ in streaming_bulk(self.client, actions, chunk_size=chunk_size):
+            done += ok
+            if done % 100 == 0:
+                self.progress(done, total)
+        self.progress(done, total, final=True)
+        return done
+
+    def catch_up(self, result, target, since):
+        """Bring ``target`` in step with the pages changed since ``since``."""
+        changed = visible_pages().filter(last_published_at__gte=since)
+        pages = pages_for_locale(self.language_code, changed)
+        ok, _ = bulk(self.client, index_actions(pages, self.language_code, target))
+        result.caught_up += ok
+
+        indexed = {
+            int(hit["_id"])
+            for hit in scan(self.client, index=target, query={"_source": False})
+        }
+        gone = indexed - visible_ids(self.language_code)
+        if gone:
+            deletes = (
+                {"_op_type": "delete", "_index": target, "_id": str(pk)} for pk in gone
+            )
+            removed, _ = bulk(self.client, deletes, raise_on_error=False)
+            result.removed += removed
+
+    def swap(self, new_index):
+        old, alias_is_index = indices_behind(self.client, self.alias)
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        if alias_is_index:
+            # An index that took the alias's name (a write before any rebuild).
+            actions.append({"remove_index": {"index": self.alias}})
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        if old:
+            self.client.indices.delete(index=",".join(old))
+        return old + ([self.alias] if alias_is_index else [])
