@@ -1,0 +1,118 @@
+"""Figures for the staff reports: totals, submissions per day, delivery states."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+
+from caseblocks.actions.placement import action_blocks
+from caseblocks.models import ActionCounter, OutgoingMessage, PlacedAction, Submission
+
+
+@dataclass
+class ActionSummary:
+    action_id: str
+    title: str = ""
+    goal: int | None = None
+    supporters: int = 0
+    submissions: int = 0
+    page_ids: list = field(default_factory=list)
+
+    @property
+    def percent_of_goal(self):
+        return round(100 * self.supporters / self.goal) if self.goal else None
+
+
+def summaries():
+    """One summary per action that is placed on a live page or has supporters."""
+    found = {
+        counter.action_id: ActionSummary(
+            counter.action_id,
+            supporters=counter.supporters,
+            submissions=counter.submissions,
+        )
+        for counter in ActionCounter.objects.all()
+    }
+    placements = PlacedAction.objects.select_related("page").order_by("page_id")
+    for placement in placements:
+        summary = found.setdefault(
+            placement.action_id, ActionSummary(placement.action_id)
+        )
+        summary.page_ids.append(placement.page_id)
+        if not summary.title:
+            summary.title = placement.page.title
+            summary.goal = goal_of(placement.page.specific, placement.action_id)
+    return sorted(found.values(), key=lambda s: (s.title == "", s.title, s.action_id))
+
+
+def summary(action_id):
+    return next((s for s in summaries() if s.action_id == action_id), None)
+
+
+def goal_of(page, action_id):
+    return next(
+        (v["goal"] for _b, v in action_blocks(page) if v["action_id"] == action_id),
+        None,
+    )
+
+
+def per_day(action_id):
+    """``[(date, submissions, first submissions)]``, oldest first."""
+    rows = (
+        Submission.objects.filter(action_id=action_id)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(total=Count("pk"), first=Count("pk", filter=Q(is_first=True)))
+        .order_by("day")
+    )
+    return [(row["day"], row["total"], row["first"]) for row in rows]
+
+
+def chart_bars(days, width=600, height=120):
+    """Bars of an inline SVG chart of submissions per day: x, y, width, height."""
+    if not days:
+        return []
+    tallest = max(total for _day, total, _first in days)
+    step = width / len(days)
+    bars = []
+    for index, (day, total, first) in enumerate(days):
+        bar_height = max(1, round(height * total / tallest))
+        bars.append(
+            {
+                "day": day,
+                "total": total,
+                "first": first,
+                "x": round(index * step, 1),
+                "y": height - bar_height,
+                "width": max(1, round(step * 0.8, 1)),
+                "height": bar_height,
+            }
+        )
+    return bars
+
+
+def delivery_states(action_id):
+    rows = (
+        OutgoingMessage.objects.filter(action_id=action_id)
+        .values("state")
+        .annotate(count=Count("pk"))
+    )
+    return {row["state"]: row["count"] for row in rows}
+
+
+def troubled_messages(action_id, limit=50):
+    """Messages not sent yet or failed, newest first; no supporter data."""
+    return (
+        OutgoingMessage.objects.filter(action_id=action_id)
+        .exclude(state="sent")
+        .only(
+            "target_name",
+            "target_email",
+            "state",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
+            "created_at",
+        )
+        .order_by("-created_at")[:limit]
+    )

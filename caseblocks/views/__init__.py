@@ -1,0 +1,1 @@
+"""Staff views in the Wagtail admin: the action reports and the exports."""
