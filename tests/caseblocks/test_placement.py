@@ -1,0 +1,120 @@
+"""The lookup of placed actions follows publishing, and the tasks lose nothing."""
+
+import io
+
+import pytest
+
+from django.core import mail
+from django.core.management import call_command
+
+from caseblocks.actions.placement import ActionNotFound, find_action
+from caseblocks.models import DeliveryState, OutgoingMessage, PlacedAction
+
+from .conftest import ACTION_ID, action_value, publish_case, supporter
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publishing_places_the_action(action_page):
+    assert list(PlacedAction.objects.values_list("action_id", "page_id")) == [
+        (ACTION_ID, action_page.pk)
+    ]
+    assert find_action(ACTION_ID).page.pk == action_page.pk
+
+
+def test_republishing_without_the_form_removes_it(action_page):
+    action_page.body = []
+    action_page.save_revision().publish()
+
+    assert not PlacedAction.objects.exists()
+    with pytest.raises(ActionNotFound):
+        find_action(ACTION_ID)
+
+
+def test_unpublishing_removes_it(action_page):
+    action_page.unpublish()
+
+    assert not PlacedAction.objects.exists()
+
+
+def test_deleting_the_page_removes_it(action_page):
+    action_page.delete()
+
+    assert not PlacedAction.objects.exists()
+
+
+def test_refresh_command_finds_pages_never_published_through_revisions(db):
+    from tests.factories import CasePageFactory
+
+    page = CasePageFactory(body=[{"type": "action_form", "value": action_value()}])
+    assert not PlacedAction.objects.exists()
+
+    call_command("refresh_placed_actions", stdout=io.StringIO())
+
+    assert PlacedAction.objects.get().page_id == page.pk
+
+
+def test_block_value_is_read_from_the_live_page_not_the_draft(action_page):
+    draft = action_page.get_latest_revision_as_object()
+    draft.body = [{"type": "action_form", "value": action_value(goal=5)}]
+    draft.save_revision()
+
+    assert find_action(ACTION_ID).value["goal"] == 1000
+
+
+def test_lost_task_leaves_messages_queued_for_the_command(
+    action_page, submit, settings
+):
+    # The dummy backend stores tasks and never runs them: a worker that is down.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    submit(supporter())
+    assert set(OutgoingMessage.objects.values_list("state", flat=True)) == {
+        DeliveryState.QUEUED
+    }
+    assert mail.outbox == []
+
+    call_command("send_pending_messages", stdout=io.StringIO())
+
+    assert len(mail.outbox) == 2
+    assert set(OutgoingMessage.objects.values_list("state", flat=True)) == {
+        DeliveryState.SENT
+    }
+
+
+def test_failed_delivery_is_retried_later_by_a_deferring_backend(
+    action_page, submit, settings
+):
+    from django_tasks import default_task_backend
+
+    from caseblocks.tasks import deliver_message
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    settings.EMAIL_BACKEND = "tests.caseblocks.test_delivery.DownBackend"
+    default_task_backend.clear()
+    submit(supporter())
+    message = OutgoingMessage.objects.first()
+
+    deliver_message.call(message.pk)
+
+    retries = [r for r in default_task_backend.results if r.task.run_after]
+    assert len(retries) == 1
+    message.refresh_from_db()
+    assert retries[0].task.run_after == message.next_attempt_at
+    assert retries[0].args == [message.pk]
+
+
+def test_action_in_another_language_is_preferred_when_asked(action_page):
+    from wagtail.models import Locale
+
+    italian = Locale.objects.get_or_create(language_code="it")[0]
+    page = publish_case(
+        page_fields={"locale": italian, "translation_key": action_page.translation_key},
+        consent_text="Acconsento.",
+    )
+
+    assert find_action(ACTION_ID, "it").page.pk == page.pk
+    assert find_action(ACTION_ID, "ru").page.pk == action_page.pk
