@@ -1,0 +1,101 @@
+"""Fixtures for real-browser tests: Playwright driving Debian's Chromium.
+
+Every test in this folder is marked ``browser`` and gets a fresh browser context
+(``page``) whose last screen is saved to ``test-artifacts/<test name>.png``.
+``admin_login(user)`` signs a user in to the Wagtail admin on the live server.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from django.contrib.auth import get_user_model
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ADMIN_PASSWORD = "correct horse battery staple"
+# Playwright waits this long (ms) for an element or a navigation before failing.
+TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    # Playwright's sync API keeps an asyncio loop marked as running on this thread,
+    # so Django's async-safety check would refuse ORM calls made by the test itself.
+    # The test thread never runs async code, so lift the check while Playwright runs.
+    expect.set_options(timeout=TIMEOUT_MS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, django_db_serialized_rollback, settings, request):
+    """A tab in a fresh context whose relative URLs resolve against the live server.
+
+    The live server answers from another thread, so the test runs in a transactional
+    database that starts with the rows migrations made (the root page, the site).
+    """
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # keep the browser off the network
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 1000}
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def admin_user(transactional_db):
+    return get_user_model().objects.create_superuser(
+        username="editor", email="editor@example.org", password=ADMIN_PASSWORD
+    )
+
+
+@pytest.fixture
+def admin_login(page):
+    """Return a function that signs ``user`` in to the Wagtail admin in ``page``."""
+
+    def login(user, password=ADMIN_PASSWORD):
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(user.get_username())
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Casebook")
+        return page
+
+    return login
