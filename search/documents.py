@@ -23,6 +23,8 @@ from elasticsearch.dsl import (
 
 from wagtail.search import index
 
+from cms.api.paths import frontend_path
+
 from .analysis import language_analyzer, suggest_analyzer
 from .conf import get_setting
 from .registry import field_type, own_search_fields, registry
@@ -133,7 +135,7 @@ def build_document(page, language_code=None):
         "page_id": page.pk,
         "type": page._meta.label,
         "locale": code,
-        "url": page_path(page),
+        "url": page_path(page, code),
         "title": title,
         "summary": summary_of(page),
         "suggest": [title],
@@ -158,7 +160,6 @@ def build_document(page, language_code=None):
     return document_class(code)(meta={"id": str(page.pk)}, **data)
 
 
-def page_path(page):
-    """The page's path on its site, or None when no site serves it."""
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
+def page_path(page, language_code=None):
+    """The page's front-end path, as the delivery API names it."""
+    return frontend_path(page.url_path, language_code or page.locale.language_code)

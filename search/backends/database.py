@@ -1,0 +1,146 @@
+"""Searching without Elasticsearch: Wagtail's database search, same answer shape.
+
+Filters and facet counts are plain ORM queries over the live, public pages of the
+registered types; the text match is Wagtail's configured search backend
+(``WAGTAILSEARCH_BACKENDS["default"]``). There is no per-language analysis and no
+highlighting here (see search/README.md).
+"""
+
+import functools
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldError
+from django.db.models import Count
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from ..conf import get_setting
+from ..documents import page_path
+from ..query import FACETS, buckets, empty_facets
+from ..registry import registry
+from ..values import summary_of
+
+# The text search is ranked in Python; more matches than this are not looked at.
+MAX_MATCHES = 1000
+
+
+@functools.cache
+def facet_lookups(model, name):
+    """ORM lookups (``country__iso_code``) for a facet's paths that ``model`` has."""
+    lookups = []
+    for path in get_setting("FACETS").get(name, []):
+        lookup = path.replace(".", "__")
+        try:
+            model.objects.values(lookup).query  # noqa: B018  (resolves the lookup)
+        except FieldError:
+            continue
+        lookups.append(lookup)
+    return lookups
+
+
+def pages_with_facet(name, value):
+    """Primary keys of registered pages whose facet ``name`` has ``value``."""
+    if name == "type":
+        model = registry.get_model(value)
+        return Page.objects.filter(
+            content_type=ContentType.objects.get_for_model(model)
+        )
+    pks = set()
+    for model in registry.get_models():
+        for lookup in facet_lookups(model, name):
+            pks.update(
+                model.objects.filter(**{lookup: value}).values_list("pk", flat=True)
+            )
+    return Page.objects.filter(pk__in=pks)
+
+
+def visible_pages(query):
+    content_types = ContentType.objects.get_for_models(*registry.get_models()).values()
+    pages = Page.objects.live().public().filter(content_type__in=list(content_types))
+    if query.locale:
+        pages = pages.filter(locale__language_code__iexact=query.locale)
+    for name, value in query.filters().items():
+        pages = pages.filter(pk__in=pages_with_facet(name, value).values("pk"))
+    return pages
+
+
+def ranked_ids(query, pages):
+    """Matching page ids, by score then id, as Elasticsearch sorts them."""
+    if not query.q:
+        return list(pages.order_by("pk").values_list("pk", flat=True))
+    candidates = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
+    results = get_search_backend().search(query.q, candidates).annotate_score("_score")
+    scored = [(page.pk, page._score or 0) for page in results[:MAX_MATCHES]]
+    return [pk for pk, _score in sorted(scored, key=lambda item: (-item[1], item[0]))]
+
+
+def facet_counts(ids):
+    """Each facet's counts over the matching pages, counted by the database."""
+    facets = empty_facets()
+    matching = Page.objects.filter(pk__in=ids)
+    by_type = matching.values("content_type").annotate(n=Count("pk"))
+    types = ContentType.objects.in_bulk([row["content_type"] for row in by_type])
+    facets["type"] = buckets(
+        {
+            types[row["content_type"]].model_class()._meta.label: row["n"]
+            for row in by_type
+        }
+    )
+    for name in FACETS[1:]:
+        counts = {}
+        for model in registry.get_models():
+            for lookup in facet_lookups(model, name):
+                rows = (
+                    model.objects.filter(pk__in=ids)
+                    .exclude(**{f"{lookup}__isnull": True})
+                    .values(lookup)
+                    .annotate(n=Count("pk", distinct=True))
+                )
+                for row in rows:
+                    value = str(row[lookup])
+                    counts[value] = counts.get(value, 0) + row["n"]
+        facets[name] = buckets(counts)
+    return facets
+
+
+def result(page):
+    code = page.locale.language_code.lower()
+    return {
+        "id": page.pk,
+        "type": page._meta.label,
+        "title": page.title,
+        "summary": summary_of(page),
+        "url": page_path(page, code),
+        "locale": code,
+        "highlights": {},
+    }
+
+
+def in_order(ids):
+    pages = Page.objects.filter(pk__in=ids).select_related("locale").specific()
+    by_pk = {page.pk: page for page in pages}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+class DatabaseBackend:
+    """Answers searches from the database when no Elasticsearch URL is set."""
+
+    def search(self, query):
+        ids = ranked_ids(query, visible_pages(query))
+        window = ids[query.offset : query.offset + query.limit]
+        return {
+            "count": len(ids),
+            "results": [result(page) for page in in_order(window)],
+            "facets": facet_counts(ids),
+        }
+
+    def suggest(self, q, locale, limit):
+        from ..query import SearchQuery
+
+        candidates = visible_pages(SearchQuery(locale=locale))
+        pages = Page.objects.filter(
+            pk__in=list(candidates.values_list("pk", flat=True))
+        )
+        matches = get_search_backend().autocomplete(q, pages)[:limit]
+        return [result(page) for page in in_order([page.pk for page in matches])]
