@@ -1,0 +1,160 @@
+"""``make bench``: our API against Wagtail API v2 and a bare Django view, in one run.
+
+Seeds BENCH_CASES case pages (default 1,000) into bench/results/bench.sqlite3 (or
+BENCH_DATABASE_URL), serves it with gunicorn (same workers and CONN_MAX_AGE for
+every server), and loads each endpoint from loopback for BENCH_SECONDS. "Cold"
+runs on a server whose Django cache is a DummyCache, so nothing is reused.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DATABASE = RESULTS / "bench.sqlite3"
+CASES = int(os.environ.get("BENCH_CASES", "1000"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DATABASE}"),
+    "CONN_MAX_AGE": "600",
+    "WAGTAILAPI_BASE_URL": "http://127.0.0.1",
+}
+os.environ.update(ENV)
+
+
+def prepare():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from cms.models import CasePage
+
+    call_command("migrate", verbosity=0)
+    if CasePage.objects.count() < CASES:
+        from bench.seed import seed
+
+        print(f"Seeding {CASES} case pages…", flush=True)
+        seed(CASES)
+    return list(CasePage.objects.order_by("pk").values_list("pk", flat=True)[:100])
+
+
+def query_counts(ids):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, counts = Client(SERVER_NAME="127.0.0.1"), {}
+    # The ceiling returns the bytes of one of our detail responses.
+    ceiling = client.get(f"/api/v1/pages/{ids[0]}/").content
+    (RESULTS / "ceiling.json").write_bytes(ceiling)
+    for name, url in urls(ids).items():
+        client.get(url[0])  # renditions made, caches of Wagtail warmed
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            response = client.get(url[0])
+        assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as warm:
+            client.get(url[0])
+        counts[name] = (len(cold), len(warm))
+    return counts
+
+
+def urls(ids):
+    sample = ids[:50]
+    return {
+        "listing": ["/api/v1/pages/?type=case&limit=20"],
+        "listing v2": ["/api/v2/pages/?type=cms.CasePage&fields=*&limit=20"],
+        "detail": [f"/api/v1/pages/{pk}/" for pk in sample],
+        "detail v2": [f"/api/v2/pages/{pk}/" for pk in sample],
+        "ceiling": ["/bench/ceiling/"],
+    }
+
+
+def serve(port, cache):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        WORKERS,
+        "--log-level",
+        "warning",
+    ]
+    env = {**ENV, "BENCH_CACHE": cache}
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ceiling/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def main():
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    ids = prepare()
+    counts = query_counts(ids)
+    from bench.load import run
+
+    servers = {"warm": serve(8771, "locmem"), "cold": serve(8772, "dummy")}
+    rows = {}
+    try:
+        for name, paths in urls(ids).items():
+            for mode, port in (("cold", 8772), ("warm", 8771)):
+                if mode == "warm" and name not in {"listing", "detail"}:
+                    continue
+                run(port, paths, seconds=1)  # warm-up: renditions, connections, caches
+                rows[f"{name} ({mode})" if name in {"listing", "detail"} else name] = (
+                    run(port, paths, seconds=SECONDS),
+                    counts[name][1 if mode == "warm" else 0],
+                )
+    finally:
+        for process in servers.values():
+            process.terminate()
+            process.wait()
+    report(rows)
+
+
+def report(rows):
+    ceiling = rows["ceiling"][0]["rps"]
+    v2 = {
+        "listing": rows["listing v2"][0]["rps"],
+        "detail": rows["detail v2"][0]["rps"],
+    }
+    print(
+        f"\n{CASES} case pages, gunicorn -w {WORKERS} (sync), CONN_MAX_AGE=600, "
+        f"{SECONDS:g}s per row, 4 loopback clients"
+    )
+    print(
+        f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'SQL':>6}"
+        f"{'/ v2':>8}{'/ ceiling':>11}{'errors':>8}"
+    )
+    for name, (result, queries) in rows.items():
+        kind = name.split()[0]
+        versus_v2 = (
+            f"{result['rps'] / v2[kind]:.2f}x"
+            if kind in v2 and "v2" not in name
+            else ""
+        )
+        print(
+            f"{name:<18}{result['rps']:>9.0f}{result['p50']:>9.2f}{result['p95']:>9.2f}"
+            f"{queries:>6}{versus_v2:>8}{result['rps'] / ceiling:>10.2f}x{result['errors']:>8}"
+        )
+
+
+if __name__ == "__main__":
+    main()

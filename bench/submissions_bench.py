@@ -1,0 +1,296 @@
+"""Concurrent submissions to one action, under gunicorn on PostgreSQL.
+
+    python -m bench.submissions_bench
+
+Makes a database of its own (BENCH_ACTIONS_DATABASE_URL, by default
+postgres://postgres@127.0.0.1:5432/casebook_bench_actions, dropped and made
+anew), publishes one e-mail action with two targets, serves it with gunicorn
+(BENCH_WORKERS sync workers) and posts submissions from BENCH_CLIENTS processes
+for BENCH_SECONDS. Addresses are drawn from a pool, in varied spellings, so many
+are repeats. Messages go to the database task queue and are not sent.
+
+Prints accepted submissions per second and latency percentiles, then checks that
+the rows, the public count and the queued messages agree.
+"""
+
+import http.client
+import json
+import multiprocessing
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get(
+    "BENCH_ACTIONS_DATABASE_URL",
+    "postgres://postgres@127.0.0.1:5432/casebook_bench_actions",
+)
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+WORKERS = os.environ.get("BENCH_WORKERS", "4")
+POOL = int(os.environ.get("BENCH_POOL", "3000"))
+ACTION_ID = "bench-action"
+TARGETS = 2
+
+SETTINGS = """
+from cms.settings.base import *  # noqa
+SECRET_KEY = "bench-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1"]
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Limits far above the load, so they are checked on every request but never hit.
+CASEBOOK_ACTIONS = {"RATE_LIMITS": {"ADDRESS": ["1000000/60"], "EMAIL": ["1000/60"]}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+"""
+
+
+def spelling(number, rng):
+    """One of the ways a supporter types the same address."""
+    local = f"supporter{number}"
+    return rng.choice(
+        [
+            f"{local}@example.org",
+            f"{local.upper()}@Example.org",
+            f"{local}+bench@example.org",
+        ]
+    )
+
+
+def client(port, seconds, seed, results):
+    rng = random.Random(seed)
+    latencies, statuses, emails = [], {}, []
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        email = spelling(rng.randrange(POOL), rng)
+        body = json.dumps(
+            {
+                "name": "Bench Supporter",
+                "email": email,
+                "country": "IT",
+                "consent": True,
+            }
+        )
+        start = time.perf_counter()
+        try:
+            connection.request(
+                "POST",
+                f"/api/v1/actions/{ACTION_ID}/submissions",
+                body=body,
+                headers={"Content-Type": "application/json"},
+            )
+            response = connection.getresponse()
+            response.read()
+            status = response.status
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+        except (OSError, http.client.HTTPException):
+            status = "error"
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        latencies.append(time.perf_counter() - start)
+        statuses[status] = statuses.get(status, 0) + 1
+        if status == 202:
+            emails.append(email)
+    results.put((latencies, statuses, emails))
+
+
+def recreate_database():
+    import psycopg
+
+    url = urlsplit(DATABASE_URL)
+    name = url.path.lstrip("/")
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def publish_action():
+    from django.core.management import call_command
+
+    from cms.models import CaseIndexPage, CasePage, HomePage
+
+    call_command("migrate", verbosity=0)
+    home = HomePage.objects.get(depth=2)
+    index = home.add_child(instance=CaseIndexPage(title="Cases", slug="cases"))
+    index.save_revision().publish()
+    value = {
+        "action_id": ACTION_ID,
+        "kind": "email",
+        "targets": [
+            {"name": f"Target {n}", "email": f"target{n}@example.org"}
+            for n in range(TARGETS)
+        ],
+        "subject": "Free Erzhan Elshibayev",
+        "suggested_message": "Release him.",
+        "consent_text": "I agree.",
+        "goal": 10000,
+        "opens_at": None,
+        "closes_at": None,
+        "confirmation_text": "Thank you.",
+        "closed_text": "Concluded.",
+    }
+    case = CasePage(
+        title="Erzhan Elshibayev",
+        slug="erzhan-elshibayev",
+        person_name="Erzhan Elshibayev",
+        status="imprisoned",
+        summary="A worker jailed for organising.",
+        body=[{"type": "action_form", "value": value}],
+    )
+    index.add_child(instance=case)
+    case.save_revision().publish()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", f"/api/v1/actions/{ACTION_ID}/")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn did not answer")
+
+
+def percentile(values, fraction):
+    return values[min(len(values) - 1, int(len(values) * fraction))] * 1000
+
+
+def load(port):
+    results = multiprocessing.Queue()
+    workers = [
+        multiprocessing.Process(target=client, args=(port, SECONDS, seed, results))
+        for seed in range(CLIENTS)
+    ]
+    for worker in workers:
+        worker.start()
+    collected = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    latencies = sorted(value for batch, _s, _e in collected for value in batch)
+    statuses = {}
+    for _l, batch, _e in collected:
+        for status, count in batch.items():
+            statuses[status] = statuses.get(status, 0) + count
+    emails = [email for _l, _s, batch in collected for email in batch]
+    return latencies, statuses, emails
+
+
+def check(port, emails):
+    from django_tasks_db.models import DBTaskResult
+
+    from caseblocks.actions.identity import normalise_email
+    from caseblocks.models import ActionCounter, OutgoingMessage, Submission
+
+    counter = ActionCounter.objects.get(action_id=ACTION_ID)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", f"/api/v1/actions/{ACTION_ID}/")
+    public = json.loads(connection.getresponse().read())["supporters"]
+    unique = len({normalise_email(email) for email in emails})
+    firsts = Submission.objects.filter(is_first=True).count()
+    facts = [
+        (
+            "accepted responses = submission rows",
+            len(emails),
+            Submission.objects.count(),
+        ),
+        (
+            "submission rows = counter.submissions",
+            Submission.objects.count(),
+            counter.submissions,
+        ),
+        ("distinct addresses sent = first submissions", unique, firsts),
+        ("first submissions = counter.supporters", firsts, counter.supporters),
+        ("counter.supporters = public count", counter.supporters, public),
+        (
+            "first submissions x targets = queued messages",
+            firsts * TARGETS,
+            OutgoingMessage.objects.filter(state="queued").count(),
+        ),
+        (
+            "queued messages = queued tasks",
+            OutgoingMessage.objects.count(),
+            DBTaskResult.objects.filter(status="READY").count(),
+        ),
+    ]
+    agree = True
+    for label, left, right in facts:
+        mark = "ok  " if left == right else "FAIL"
+        agree &= left == right
+        print(f"  {mark} {label}: {left} = {right}")
+    return agree
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "bench_actions_settings.py").write_text(SETTINGS)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench_actions_settings",
+            "DATABASE_URL": DATABASE_URL,
+            "CONN_MAX_AGE": "600",
+            "PYTHONPATH": os.pathsep.join([folder, str(ROOT)]),
+        }
+        os.environ.update(env)
+        sys.path[:0] = [folder, str(ROOT)]
+        recreate_database()
+        import django
+
+        django.setup()
+        publish_action()
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cms.wsgi:application",
+                "--workers",
+                WORKERS,
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            wait_for(port)
+            latencies, statuses, emails = load(port)
+            accepted = statuses.get(202, 0)
+            print(
+                f"{CLIENTS} clients, {WORKERS} gunicorn workers, PostgreSQL, {SECONDS:.0f} s: "
+                f"{accepted / SECONDS:.1f} accepted/s; statuses {statuses}"
+            )
+            print(
+                f"latency ms: p50 {percentile(latencies, 0.5):.1f}, "
+                f"p90 {percentile(latencies, 0.9):.1f}, p99 {percentile(latencies, 0.99):.1f}, "
+                f"max {latencies[-1] * 1000:.1f}"
+            )
+            agree = check(port, emails)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    sys.exit(0 if agree else 1)
+
+
+if __name__ == "__main__":
+    main()
