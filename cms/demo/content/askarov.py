@@ -44,19 +44,19 @@ ASKAROV = {
             "charges": charges("Storing ammunition", "Complicity in murder"),
             "body": [
                 paragraphs(
-                    "Azimjan Askarov leads Vozdukh (Air), an independent human rights "
-                    "group. For years he recorded how police treated people in the "
-                    "Jalal-Abad region in the south of Kyrgyzstan.",
+                    "Azimjan Askarov leads Vozdukh (Air), a rights group that answers "
+                    "to nobody in government. For years he recorded how police treated people in the "
+                    "Jalal-Abad region of southern Kyrgyzstan.",
                     "He was arrested on 15 June 2010 while documenting clashes "
-                    "between ethnic Kyrgyz and ethnic Uzbeks. He says officers beat "
+                    "between Kyrgyz and Uzbek communities. He says officers beat "
                     "him hard for three days to make him admit to killing a police "
                     "officer and to name others.",
-                    "The beatings went on while he awaited trial. In August 2010 he "
-                    "was charged with several crimes, among them keeping ammunition "
-                    "and helping to commit murder; he rejects every charge. In "
+                    "The beatings went on while he awaited trial. Charges followed "
+                    "in August 2010, among them keeping ammunition and helping to "
+                    "commit murder; he rejects every charge. In "
                     "November 2010 he collapsed and was taken to hospital.",
                     "The Supreme Court confirmed his life sentence in December 2011. "
-                    "He is in poor health and is not getting proper medical care. "
+                    "His health is poor and he is not getting proper medical care. "
                     "We consider him a prisoner of conscience, held only for his "
                     "human rights work. His case was part of our worldwide appeal "
                     "of May and June 2012.",
@@ -100,13 +100,13 @@ ASKAROV = {
             "body": [
                 paragraphs(
                     "Azimjan Askarov主持獨立人權組織Vozdukh(意為「空氣」)。"
-                    "多年來,他記錄吉爾吉斯南部Jalal-Abad地區警方對民眾的所作所為。",
+                    "多年來,他記錄吉國南方Jalal-Abad地區警方對民眾的所作所為。",
                     "2010年6月15日,他在記錄吉爾吉斯族與烏茲別克族之間的衝突時被捕。"
                     "他表示,警方連續三天重打他,逼他承認殺害一名警員並指認他人。",
                     "候審期間毆打並未停止。2010年8月,他被控多項罪名,包括持有彈藥及協助殺人,"
                     "他否認所有指控。2010年11月,他在獄中昏倒,被送往醫院。",
                     "最高法院於2011年12月維持終身監禁判決。他健康不佳,也未得到應有的醫療。"
-                    "我們認為他是良心犯,只因人權工作而被關押。"
+                    "我們視他為良心犯:他被關押,只因為他的人權工作。"
                     "他的個案曾列入2012年5月至6月的全球呼籲行動。",
                 ),
                 key_facts(
@@ -134,7 +134,7 @@ ASKAROV = {
                 appeal_address(
                     **POSTAL,
                     salutation="總統閣下",
-                    ask="請立即無條件釋放人權捍衛者Azimjan Askarov,他是良心犯。",
+                    ask="請讓人權捍衛者Azimjan Askarov立刻重獲自由,不附任何條件:他是良心犯。",
                 ),
             ],
         },

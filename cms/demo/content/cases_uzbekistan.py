@@ -18,7 +18,7 @@ MUSAEV = {
             "20 years on a confession signed under threats, freed early in 2017.",
             "sentence": "20 years",
             "charges": charges(
-                "Spying for an unnamed NATO member state",
+                "Espionage for a NATO country that was never named",
                 "Misusing United Nations funds",
             ),
             "body": [
@@ -76,9 +76,7 @@ ALI_FERUZ = {
             "summary": "A Novaya Gazeta reporter who escaped torture in Uzbekistan "
             "and now faces being sent back there from Russia.",
             "sentence": "",
-            "charges": charges(
-                "Breaking the rules of entry or stay for foreign citizens in Russia"
-            ),
+            "charges": charges("Breaching Russia's residence rules for foreigners"),
             "body": [
                 paragraphs(
                     "Ali Feruz is the name under which Khudoberdi Nurmatov writes. "
@@ -173,8 +171,8 @@ ABDUKADIROVA = {
             "charges": charges("Leaving Uzbekistan illegally"),
             "body": [
                 paragraphs(
-                    "In May 2005 Dilorom Abdukadirova joined the crowd in Babur "
-                    "Square, Andizhan, hoping the president would hear their worries "
+                    "Dilorom Abdukadirova was in the crowd in Babur Square, "
+                    "Andizhan, in May 2005, hoping the president would hear their worries "
                     "about the economy. Security forces fired on the square and "
                     "hundreds died. She escaped on foot to Kyrgyzstan with about 500 "
                     "others, and Australia gave her asylum in 2006.",

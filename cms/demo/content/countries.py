@@ -70,8 +70,8 @@ COUNTRIES = [
                 "body": [
                     heading("After June 2010"),
                     paragraphs(
-                        "Clashes between ethnic Kyrgyz and ethnic Uzbeks in the south "
-                        "of the country were followed by arrests of those who had "
+                        "Clashes between Kyrgyz and Uzbek communities in the south "
+                        "were followed by arrests of those who had "
                         "documented them, and by reports of beatings in custody."
                     ),
                 ],
@@ -113,8 +113,8 @@ COUNTRIES = [
                 "dell'ovest rischia processi basati su accuse inventate.",
                 "body": [
                     paragraphs(
-                        "Zhanaozen si trova nel cuore della regione più ricca di "
-                        "petrolio del paese, ma da anni ha uno dei tassi di "
+                        "Zhanaozen sorge nella zona petrolifera più ricca del "
+                        "paese, ma da anni ha uno dei tassi di "
                         "disoccupazione più alti del Kazakistan. Chi organizza "
                         "proteste per questo finisce sotto processo."
                     )

@@ -94,8 +94,8 @@ ELSHIBAYEV = {
                         ]
                     ),
                     subject="Liberate Erzhan Elshibayev",
-                    suggested_message="Signor Presidente, le chiedo di mettere fine "
-                    "alla persecuzione di Erzhan Elshibayev, di rilasciarlo e di "
+                    suggested_message="Signor Presidente, le chiedo di far cessare "
+                    "la persecuzione contro Erzhan Elshibayev, di rilasciarlo e di "
                     "far cadere tutte le accuse contro di lui.",
                     consent_text="Accetto che il mio nome sia inviato insieme a "
                     "questo messaggio.",

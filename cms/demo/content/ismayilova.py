@@ -58,8 +58,8 @@ ISMAYILOVA_LETTER = {
                     "On 31 March The Washington Post printed a letter from Khadija "
                     "Ismayilova to Barack Obama, as President Ilham Aliev arrived in "
                     "Washington for the Nuclear Security Summit.",
-                    "She writes from a prison in Baku, where she is serving seven and "
-                    "a half years. Her only offence, she says, was investigating "
+                    "She writes from her cell in Baku, with a term of seven and a "
+                    "half years to serve. Her only offence, she says, was investigating "
                     "corruption around the president's family.",
                     "A few prisoners were let go before the summit, she notes, but "
                     "they may not leave the country. She asks Obama to raise free "

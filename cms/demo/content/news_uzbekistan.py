@@ -40,7 +40,7 @@ NEWS = [
                 "his release gives heart to other prisoners and their families.",
             ),
             quote(
-                "You gave hope to the souls of these people",
+                "the beginning of the victory",
                 "Erkin Musaev",
                 date="2017-08-23",
                 source="Letter of thanks",
@@ -82,7 +82,7 @@ NEWS = [
                 "been stretched again and again, as punishment for his politics.",
             ),
             quote(
-                "one of the world's longest prison-held journalists",
+                "17 long years",
                 KRIVOSHEEV[0],
                 role=KRIVOSHEEV[1],
                 date="2017-02-22",
@@ -99,8 +99,8 @@ NEWS = [
         [
             paragraphs(
                 "In 27 years in power Islam Karimov crushed dissent; torture and "
-                "arbitrary detention became part of the justice system. Any "
-                "successor is likely to come from his inner circle.",
+                "arbitrary detention became part of the justice system. Whoever "
+                "follows him will probably be drawn from his inner circle.",
             ),
             quote(
                 "the end of an era",
@@ -113,9 +113,9 @@ NEWS = [
     _post(
         "fast-track-to-torture",
         _at(2016, 4, 21, 0, 1),
-        "Fast-track to Torture: forced returns from Russia to Uzbekistan",
-        "Hundreds of asylum seekers, refugees and migrant workers have been deported "
-        "or abducted from Russia and sent to torture in Uzbekistan.",
+        "Fast-track to Torture: Russia sends people back to Uzbekistan",
+        "Russia has deported hundreds of people to Uzbekistan, or let them be "
+        "abducted, though torture awaited them there.",
         [
             paragraphs(
                 "Our briefing Fast-track to Torture shows how Russia cooperated in "
