@@ -209,6 +209,21 @@ def test_elshibayev_is_written_in_italian_first(demo):
     assert forms[0]["subject"] != forms[1]["subject"]
 
 
+def test_translations_keep_the_source_block_ids(demo):
+    """Translation tools pair a translated block with its source block by id."""
+    pairs = [
+        (case("Azimjan Askarov"), case("Azimjan Askarov", "zh-hant")),
+        (case("Erzhan Elshibayev", "it"), case("Erzhan Elshibayev")),
+    ]
+    for source, translation in pairs:
+        assert [child.id for child in translation.body] == [
+            child.id for child in source.body
+        ]
+        assert [child.id for child in translation.charges] == [
+            child.id for child in source.charges
+        ]
+
+
 def test_uzbekistan_in_russian(demo):
     english = CountryPage.objects.get(iso_code="UZ", locale__language_code="en")
     russian = CountryPage.objects.get(iso_code="UZ", locale__language_code="ru")
