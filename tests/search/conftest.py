@@ -1,6 +1,8 @@
+import os
+
 import pytest
 
-from search.backends.elasticsearch.client import reset_client
+from search.backends.elasticsearch.client import get_client, reset_client
 
 from .fake_es import CURRENT, FakeCluster, FakeNode
 
@@ -22,3 +24,38 @@ def fake_es(settings):
 @pytest.fixture
 def autosync(settings):
     settings.SEARCH = {**settings.SEARCH, "AUTOSYNC": True}
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("elasticsearch") and not os.environ.get(
+        "ELASTICSEARCH_URL"
+    ):
+        pytest.skip(
+            "ELASTICSEARCH_URL is not set: no real Elasticsearch cluster to test"
+        )
+
+
+@pytest.fixture
+def real_es(settings):
+    """The cluster at ELASTICSEARCH_URL, with this worker's indexes removed afterwards."""
+    settings.SEARCH = {
+        **settings.SEARCH,
+        "URL": os.environ["ELASTICSEARCH_URL"],
+        "AUTOSYNC": True,
+        "INDEX_SETTINGS": {"number_of_shards": 1, "number_of_replicas": 0},
+    }
+    reset_client()
+    client = get_client()
+    if not client.ping():
+        pytest.skip(
+            f"Elasticsearch at {os.environ['ELASTICSEARCH_URL']} does not answer"
+        )
+    pattern = f"{settings.SEARCH['INDEX_PREFIX']}-pages-*"
+    client.indices.delete(
+        index=pattern, ignore_unavailable=True, expand_wildcards="all"
+    )
+    yield client
+    client.indices.delete(
+        index=pattern, ignore_unavailable=True, expand_wildcards="all"
+    )
+    reset_client()
