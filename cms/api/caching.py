@@ -1,12 +1,13 @@
 """Caching of serialised pages and the HTTP caching headers of public responses.
 
-Visibility is always decided against the database; only serialisation is cached.
+Whole responses are cached by ``cms.api.responses``; when one is made afresh,
+visibility is decided against the database and only serialisation is reused here.
 A cache key holds the page id, its live revision, publication time and path, and a
 generation that every publish, unpublish, move, deletion or view-restriction change
 renews (so a country renamed on publish is renamed in its cases' teasers too).
-Use a cache shared by all workers (Redis, database) in production: with a
-per-process cache, a page's own changes still show at once, through its key, but
-changes to the pages it refers to wait for ``CACHE_TIMEOUT``.
+Use a cache shared by all workers (Redis) in production: with a per-process cache,
+a worker that did not handle the publish keeps serving what it cached until
+``CACHE_TIMEOUT``.
 """
 
 import hashlib
@@ -79,6 +80,14 @@ def json_response(request, body, status=200, public=True):
         patch_cache_control(response, private=True, no_store=True)
         return response
     etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    response = public_response(request, body, etag)
+    # What cms.api.responses stores, even when the client was answered 304.
+    response.public_body = (etag, body)
+    return response
+
+
+def public_response(request, body, etag):
+    """A public 200 with ``body``, or an empty 304 if the client holds ``etag``."""
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:

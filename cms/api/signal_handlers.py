@@ -2,15 +2,17 @@
 
 Each event renews the cache generation (``cms.api.caching``) and, when
 ``WAGTAILFRONTENDCACHE`` is configured, purges the page's API URLs from the
-front-end cache (a CDN or Varnish) in one batch.
+front-end cache (a CDN or Varnish) in one batch. A draft save changes nothing
+public, so it renews nothing.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.api.caching import renew_generation
@@ -37,19 +39,27 @@ def purge_page(page):
     batch.purge()
 
 
-def refresh_on_publish(sender, instance, **kwargs):
+def renew_now_and_on_commit():
     renew_generation()
+    # Signals fire inside the publishing transaction. A worker that reads the new
+    # generation before the commit still reads the old rows and caches them under
+    # it; renewing again after the commit retires what it cached.
+    transaction.on_commit(renew_generation)
+
+
+def refresh_on_publish(sender, instance, **kwargs):
+    renew_now_and_on_commit()
     purge_page(instance)
 
 
 def refresh_on_move(sender, instance, **kwargs):
-    renew_generation()
+    renew_now_and_on_commit()
     purge_page(instance)
 
 
 def refresh_on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction):
-        renew_generation()
+    if isinstance(instance, Page | PageViewRestriction | Site):
+        renew_now_and_on_commit()
 
 
 def register_signal_handlers():
@@ -59,3 +69,5 @@ def register_signal_handlers():
     post_delete.connect(refresh_on_change)
     # A new view restriction hides pages that cached responses may still list.
     post_save.connect(refresh_on_change, sender=PageViewRestriction)
+    # A site's hostname or root page decides which pages each host serves.
+    post_save.connect(refresh_on_change, sender=Site)

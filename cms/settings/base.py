@@ -154,7 +154,18 @@ SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
 # The delivery API (cms.api): WAGTAILAPI_BASE_URL makes Wagtail API v2 links absolute;
 # draft previews open CASEBOOK_FRONTEND_URL. CASEBOOK_API overrides cms.api.conf.DEFAULTS.
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
-CASEBOOK_FRONTEND_URL = os.environ.get("CASEBOOK_FRONTEND_URL", "http://localhost:3000")
+CASEBOOK_FRONTEND_URL = os.environ.get("CASEBOOK_FRONTEND_URL", "")
+
+# The API's response cache must be shared by every worker (cms/api/README.md):
+# Redis from REDIS_URL; a per-process memory cache only for one-process development.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    }
+    if os.environ.get("REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = [

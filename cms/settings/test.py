@@ -20,3 +20,6 @@ SEARCH = {
     "INDEX_PREFIX": f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
     "AUTOSYNC": False,
 }
+
+# Each test run keeps its cache in memory, whatever REDIS_URL the shell has.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

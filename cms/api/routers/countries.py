@@ -4,6 +4,7 @@ from collections import defaultdict
 from typing import Annotated
 
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from django.conf import settings
 from django.db.models import F, Window
@@ -14,6 +15,7 @@ from cms.api import caching
 from cms.api.conf import get_setting
 from cms.api.loading import teasers
 from cms.api.paths import page_path
+from cms.api.responses import cache_public_response
 from cms.api.routers.pages import LanguageCode
 from cms.api.schemas.pages import CountryListing, CountryWithLatest, Errors
 from cms.api.visibility import public_pages
@@ -81,6 +83,7 @@ def countries_in(request, locale):
 
 
 @router.get("/", response={200: CountryListing, 400: Errors}, summary="Countries")
+@decorate_view(cache_public_response)
 def list_countries(request, locale: LanguageCode | None = None):
     countries = list(countries_in(request, locale).order_by("title", "pk"))
     return caching.json_response(request, {"items": with_latest(request, countries)})
@@ -91,6 +94,7 @@ def list_countries(request, locale: LanguageCode | None = None):
     response={200: CountryWithLatest, 400: Errors, 404: Errors},
     summary="One country",
 )
+@decorate_view(cache_public_response)
 def get_country(
     request,
     iso: str,

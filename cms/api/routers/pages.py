@@ -3,6 +3,7 @@
 from typing import Literal
 
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from django.conf import settings
 from django.db.models import Q
@@ -14,6 +15,7 @@ from cms.api.errors import BadRequest
 from cms.api.loading import detail_json, teasers
 from cms.api.pagetypes import page_types
 from cms.api.paths import page_lookup
+from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.visibility import public_pages
 
@@ -59,6 +61,7 @@ def ordering(order, page_type):
 
 
 @router.get("/", response={200: PageListing, 400: Errors}, summary="List public pages")
+@decorate_view(cache_public_response)
 def list_pages(
     request,
     type: PageTypeName | None = None,
@@ -131,6 +134,7 @@ def list_pages(
     response={200: PageDetail, 400: Errors, 404: Errors},
     summary="Find a public page by its front-end path",
 )
+@decorate_view(cache_public_response)
 def find_page(
     request,
     path: str = Query(..., description="For example /it/cases/erzhan-elshibayev/"),
@@ -152,6 +156,7 @@ def find_page(
     response={200: PageDetail, 404: Errors},
     summary="A public page with its body, breadcrumbs and translations",
 )
+@decorate_view(cache_public_response)
 def get_page(request, id: int):
     version = (
         public_pages(request)

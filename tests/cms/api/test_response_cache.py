@@ -1,0 +1,159 @@
+"""Whole public responses come from the shared cache until the public content changes."""
+
+import pytest
+
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import translation
+
+from wagtail.models import PageViewRestriction
+
+from cms.api import caching
+from cms.api.responses import response_key
+
+
+def public_urls(page):
+    return [
+        "/api/v1/pages/?type=case",
+        f"/api/v1/pages/{page.pk}/",
+        "/api/v1/pages/find/?path=/en/cases/erzhan-elshibayev/",
+        "/api/v1/countries/",
+        "/api/v1/countries/KZ/",
+    ]
+
+
+def warm(client, urls):
+    responses = {url: client.get(url) for url in urls}
+    assert all(r.status_code == 200 for r in responses.values()), responses
+    return responses
+
+
+def plant(url, body):
+    """Store ``body`` as the cached response of ``url`` in the current generation."""
+    with translation.override("en"):
+        key = response_key(RequestFactory().get(url))
+    cache.set(key, (caching.generation(), '"planted"', body))
+    return key
+
+
+@pytest.mark.django_db
+def test_a_warm_request_issues_no_query(client, case_page, django_assert_num_queries):
+    urls = public_urls(case_page)
+    first = warm(client, urls)
+    for url in urls:
+        with django_assert_num_queries(0):
+            again = client.get(url)
+        assert again.content == first[url].content, url
+        assert again["ETag"] == first[url]["ETag"]
+        assert "max-age" in again["Cache-Control"]
+        with django_assert_num_queries(0):
+            unchanged = client.get(url, HTTP_IF_NONE_MATCH=first[url]["ETag"])
+        assert unchanged.status_code == 304
+        assert unchanged.content == b""
+
+
+@pytest.mark.django_db
+def test_the_query_string_is_normalised(client, case_page, django_assert_num_queries):
+    client.get("/api/v1/pages/?type=case&limit=5")
+    with django_assert_num_queries(0):
+        assert client.get("/api/v1/pages/?limit=5&type=case").status_code == 200
+
+
+TITLE = b'"title":"Erzhan Elshibayev"'
+
+
+def rename(page):
+    page.title = "Renamed case"
+    page.save_revision().publish()
+
+
+def unpublish(page):
+    page.unpublish()
+
+
+def restrict(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "change", [rename, unpublish, restrict], ids=lambda f: f.__name__
+)
+def test_a_public_change_shows_on_the_next_request(client, case_page, change):
+    case_page.save_revision().publish()
+    urls = public_urls(case_page)
+    before = warm(client, urls)
+    assert all(TITLE in r.content for r in before.values())
+    change(case_page)
+    for url in urls:
+        response = client.get(url)
+        assert TITLE not in response.content, url
+        if change is rename:
+            assert b'"title":"Renamed case"' in response.content, url
+    assert client.get(f"/api/v1/pages/{case_page.pk}/").status_code == (
+        200 if change is rename else 404
+    )
+
+
+@pytest.mark.django_db
+def test_a_draft_save_leaves_the_public_responses_cached(
+    client, case_page, django_assert_num_queries
+):
+    case_page.save_revision().publish()
+    urls = public_urls(case_page)
+    before = warm(client, urls)
+    case_page.title = "Draft title"
+    case_page.save_revision()
+    for url in urls:
+        with django_assert_num_queries(0):
+            response = client.get(url)
+        assert response.content == before[url].content, url
+    cache.clear()  # made afresh, the responses still show the live page only
+    for url in urls:
+        assert b"Draft title" not in client.get(url).content, url
+
+
+@pytest.mark.django_db
+def test_signed_in_requests_neither_read_nor_fill_the_cache(
+    client, admin_client, case_page
+):
+    url = f"/api/v1/pages/{case_page.pk}/"
+    key = plant(url, b'{"title": "planted"}')
+    assert client.get(url).content == b'{"title": "planted"}'  # anonymous reads it
+    assert admin_client.get(url).json()["title"] == "Erzhan Elshibayev"
+    cache.delete(key)
+    admin_client.get(url)
+    assert cache.get(key) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("parameter", ["preview_token", "token"])
+def test_preview_requests_neither_read_nor_fill_the_cache(client, case_page, parameter):
+    url = f"/api/v1/pages/{case_page.pk}/?{parameter}=anything"
+    key = plant(url, b'{"title": "planted"}')
+    assert client.get(url).json()["title"] == "Erzhan Elshibayev"
+    cache.delete(key)
+    client.get(url)
+    assert cache.get(key) is None
+
+
+@pytest.mark.django_db
+def test_an_entry_of_an_older_generation_is_not_served(client, case_page):
+    url = f"/api/v1/pages/{case_page.pk}/"
+    plant(url, b'{"title": "planted"}')
+    caching.renew_generation()
+    assert client.get(url).json()["title"] == "Erzhan Elshibayev"
+
+
+@pytest.mark.django_db
+def test_the_generation_is_renewed_again_when_the_publish_commits(
+    case_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        rename(case_page)
+        # A worker reading now still sees the old rows under this generation...
+        during = caching.generation()
+    # ...so the commit must retire it.
+    assert caching.generation() != during
