@@ -90,6 +90,7 @@ def test_iso_code_must_be_a_real_country():
         ({"sentenced_on": "2011-12-01", "released_on": "2011-01-01"}, "released_on"),
     ],
 )
+@pytest.mark.django_db  # Page.clean() checks the slug against siblings
 def test_case_dates_must_come_in_order(dates, field):
     values = {"detained_on": None, "sentenced_on": None, "released_on": None}
     values.update({k: datetime.date.fromisoformat(v) for k, v in dates.items()})
@@ -99,6 +100,7 @@ def test_case_dates_must_come_in_order(dates, field):
     assert field in excinfo.value.message_dict
 
 
+@pytest.mark.django_db  # Page.clean() checks the slug against siblings
 def test_case_dates_in_order_pass():
     page = CasePage(
         title="Case",
@@ -111,6 +113,7 @@ def test_case_dates_in_order_pass():
     page.clean()
 
 
+@pytest.mark.django_db  # Page.clean() checks the slug against siblings
 def test_ended_campaign_needs_its_closing_text():
     page = CasePage(title="Case", person_name="A", status="imprisoned")
     page.campaign_state = "concluded"
@@ -121,6 +124,7 @@ def test_ended_campaign_needs_its_closing_text():
     page.clean()
 
 
+@pytest.mark.django_db  # Page.clean() checks the slug against siblings
 def test_news_original_link_needs_its_language():
     page = NewsPage(title="News", original_url="https://www.kavkaz-uzel.eu/articles/1")
     with pytest.raises(ValidationError) as excinfo:
