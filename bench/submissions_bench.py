@@ -63,7 +63,7 @@ def spelling(number, rng):
     )
 
 
-def client(port, seconds, seed, results):
+def client(port, seconds, seed, results, read_only=False):
     rng = random.Random(seed)
     latencies, statuses, emails = [], {}, []
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -80,12 +80,15 @@ def client(port, seconds, seed, results):
         )
         start = time.perf_counter()
         try:
-            connection.request(
-                "POST",
-                f"/api/v1/actions/{ACTION_ID}/submissions",
-                body=body,
-                headers={"Content-Type": "application/json"},
-            )
+            if read_only:
+                connection.request("GET", f"/api/v1/actions/{ACTION_ID}/")
+            else:
+                connection.request(
+                    "POST",
+                    f"/api/v1/actions/{ACTION_ID}/submissions",
+                    body=body,
+                    headers={"Content-Type": "application/json"},
+                )
             response = connection.getresponse()
             response.read()
             status = response.status
@@ -173,10 +176,12 @@ def percentile(values, fraction):
     return values[min(len(values) - 1, int(len(values) * fraction))] * 1000
 
 
-def load(port):
+def load(port, read_only=False):
     results = multiprocessing.Queue()
     workers = [
-        multiprocessing.Process(target=client, args=(port, SECONDS, seed, results))
+        multiprocessing.Process(
+            target=client, args=(port, SECONDS, seed, results, read_only)
+        )
         for seed in range(CLIENTS)
     ]
     for worker in workers:
@@ -227,7 +232,9 @@ def check(port, emails):
         (
             "queued messages = queued tasks",
             OutgoingMessage.objects.count(),
-            DBTaskResult.objects.filter(status="READY").count(),
+            DBTaskResult.objects.filter(
+                task_path="caseblocks.tasks.deliver_message", status="READY"
+            ).count(),
         ),
     ]
     agree = True
@@ -284,6 +291,12 @@ def main():
                 f"latency ms: p50 {percentile(latencies, 0.5):.1f}, "
                 f"p90 {percentile(latencies, 0.9):.1f}, p99 {percentile(latencies, 0.99):.1f}, "
                 f"max {latencies[-1] * 1000:.1f}"
+            )
+            baseline, _latencies = load(port, read_only=True)[1], None
+            print(
+                f"baseline in the same run, GET /actions/{{id}}/: "
+                f"{baseline.get(200, 0) / SECONDS:.1f} req/s; submissions reach "
+                f"{accepted / max(1, baseline.get(200, 0)):.2f} of it"
             )
             agree = check(port, emails)
         finally:

@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from caseblocks.blocks import ActionFormBlock
 from caseblocks.models import PlacedAction
 
+ACTION_FORM = ActionFormBlock()
+
 
 class ActionNotFound(Exception):
     """No live, public page carries this action."""
@@ -17,7 +19,7 @@ class ActionNotFound(Exception):
 @dataclass(frozen=True)
 class Placement:
     action_id: str
-    page: object  # the specific page
+    page: object  # the live page (a wagtailcore Page)
     block: ActionFormBlock
     value: object  # the block's StructValue, as published on ``page``
 
@@ -45,15 +47,15 @@ def action_blocks(page):
 
 def refresh_placements(page):
     """Make the ``PlacedAction`` rows of ``page`` match its published body."""
-    action_ids = {value["action_id"] for _block, value in action_blocks(page.specific)}
-    with transaction.atomic():
-        PlacedAction.objects.filter(page=page).exclude(
-            action_id__in=action_ids
-        ).delete()
-        PlacedAction.objects.bulk_create(
-            [PlacedAction(action_id=action_id, page=page) for action_id in action_ids],
-            ignore_conflicts=True,
+    rows = [
+        PlacedAction(
+            action_id=value["action_id"], page=page, value=block.get_prep_value(value)
         )
+        for block, value in action_blocks(page.specific)
+    ]
+    with transaction.atomic():
+        PlacedAction.objects.filter(page=page).delete()
+        PlacedAction.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def remove_placements(page):
@@ -65,7 +67,7 @@ def find_action(action_id, language=None):
 
     Every language version of a page carries the same action; the version in
     ``language`` is preferred, then the oldest page. Drafts never count: the
-    block value is read from the page's live row, not from a revision.
+    value is the one stored when the page was last published.
     """
     placements = PlacedAction.objects.filter(
         action_id=action_id, page__live=True
@@ -75,10 +77,7 @@ def find_action(action_id, language=None):
         key=lambda p: (p.page.locale.language_code != language, p.page_id),
     )
     for placement in ordered:
-        if placement.page.get_view_restrictions().exists():
-            continue
-        page = placement.page.specific
-        for block, value in action_blocks(page):
-            if value["action_id"] == action_id:
-                return Placement(action_id, page, block, value)
+        if not placement.page.get_view_restrictions().exists():
+            value = ACTION_FORM.to_python(placement.value)
+            return Placement(action_id, placement.page, ACTION_FORM, value)
     raise ActionNotFound(action_id)

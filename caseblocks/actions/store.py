@@ -35,7 +35,6 @@ def store_submission(placement, data, now=None):
         "created_at": now,
     }
     with transaction.atomic():
-        ensure_counter(placement.action_id)
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(**fields, is_first=True)
@@ -46,10 +45,7 @@ def store_submission(placement, data, now=None):
             submission = Submission.objects.create(
                 **fields, is_first=False, rank=earlier + 1
             )
-        ActionCounter.objects.filter(action_id=placement.action_id).update(
-            supporters=F("supporters") + int(submission.is_first),
-            submissions=F("submissions") + 1,
-        )
+        count_submission(placement.action_id, submission.is_first)
         if submission.is_first and placement.value["kind"] == ActionKind.EMAIL:
             submission.queued = compose_messages(submission, placement)
         else:
@@ -57,10 +53,17 @@ def store_submission(placement, data, now=None):
     return submission
 
 
-def ensure_counter(action_id):
-    if not ActionCounter.objects.filter(action_id=action_id).exists():
-        # get_or_create survives the race of two first submissions.
+def count_submission(action_id, is_first):
+    """Add one submission, and one supporter if first, to the action's counter row."""
+    counter = ActionCounter.objects.filter(action_id=action_id)
+    increments = {
+        "supporters": F("supporters") + int(is_first),
+        "submissions": F("submissions") + 1,
+    }
+    if not counter.update(**increments):
+        # The action's first submission: get_or_create survives a race for it.
         ActionCounter.objects.get_or_create(action_id=action_id)
+        counter.update(**increments)
 
 
 def supporter_count(action_id):

@@ -1,5 +1,6 @@
 """Where each action form is placed, and how many supporters it has."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,13 +10,20 @@ class PlacedAction(models.Model):
 
     Rebuilt for a page each time it is published or unpublished (see
     ``caseblocks.signal_handlers``), so finding an action is one indexed query,
-    not a scan of every page body. Every language version of a page has a row of
-    its own with the same ``action_id``.
+    not a scan of every page body. ``value`` is the block as it was published,
+    taken from the live page at that moment: a draft never reaches it, and a
+    request need not load and decode the whole page body. Every language version
+    of a page has a row of its own with the same ``action_id``.
     """
 
     action_id = models.CharField(max_length=64, db_index=True)
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.JSONField(
+        default=dict,
+        encoder=DjangoJSONEncoder,
+        help_text=_("The block's value as published, in stored form."),
     )
 
     class Meta:
