@@ -1,12 +1,38 @@
 """Turning declared page fields into plain JSON values for documents."""
 
 import datetime
+import functools
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import ForeignObjectRel
+from django.db.models.fields.related import RelatedField
 
 from wagtail.search import index
 
 from .conf import get_setting
+
+
+def value_getter(model, field):
+    """``field.get_value`` with the per-object lookups done once per model.
+
+    modelsearch's ``get_value`` looks the model field up (and asks whether taggit
+    is installed) for every object; bulk loads call it for every field of every page.
+    """
+    try:
+        model_field = field.get_field(model)
+    except FieldDoesNotExist:
+        return field.get_value
+    if (
+        isinstance(model_field, RelatedField | ForeignObjectRel)
+        or not model_field.concrete
+    ):
+        return field.get_value
+    read = model_field.value_from_object
+    if hasattr(model_field, "get_searchable_content"):
+        searchable = model_field.get_searchable_content
+        return lambda obj: searchable(read(obj))
+    return read
 
 
 def text_value(value):
@@ -44,6 +70,7 @@ def related_value(field, obj):
 
 
 def nested(fields, obj):
+    """A related object's fields; empty values left out, as elasticsearch.dsl does."""
     data = {}
     for child in fields:
         if isinstance(child, index.AutocompleteField):
@@ -54,7 +81,7 @@ def nested(fields, obj):
             data[child.field_name] = filter_value(child.get_value(obj))
         elif isinstance(child, index.RelatedFields):
             data[child.field_name] = related_value(child, obj)
-    return data
+    return {k: v for k, v in data.items() if v not in ([], {}, None)}
 
 
 def resolve_path(obj, path):
@@ -72,15 +99,23 @@ def resolve_path(obj, path):
     return values
 
 
+@functools.cache
+def facet_paths(model, facets):
+    """The facet paths that can apply to ``model``: those whose first step it has."""
+    return tuple(
+        (name, tuple(p for p in paths if hasattr(model, p.partition(".")[0])))
+        for name, paths in facets
+    )
+
+
 def facet_values(page):
     """Each facet's values for a page, as strings."""
+    configured = tuple((k, tuple(v)) for k, v in get_setting("FACETS").items())
     facets = {}
-    for name, paths in get_setting("FACETS").items():
-        values = []
-        for path in paths:
-            values.extend(str(v) for v in resolve_path(page, path))
+    for name, paths in facet_paths(type(page), configured):
+        values = {str(v) for path in paths for v in resolve_path(page, path)}
         if values:
-            facets[name] = sorted(set(values))
+            facets[name] = sorted(values)
     return facets
 
 

@@ -5,8 +5,13 @@ import json
 import pytest
 
 from cms.models import CasePage
-from search.documents import build_document, concrete_index, index_alias
-from tests.factories import CasePageFactory, CountryPageFactory
+from search.documents import (
+    build_document,
+    concrete_index,
+    document_source,
+    index_alias,
+)
+from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
 
 
 def index_body(language_code, icu=False):
@@ -115,3 +120,19 @@ def test_case_page_document(home_page):
     assert "Life sentence" in source["body"]
     assert source["tags"] == [{"name": "journalist"}]
     assert source["country"] == country.pk
+
+
+@pytest.mark.django_db
+def test_bulk_source_is_what_the_dsl_document_serialises(home_page):
+    country = CountryPageFactory(title="Kyrgyzstan", iso_code="KG")
+    case = CasePageFactory(
+        country=country, body=[("heading", {"text": "Life", "level": "h2"})]
+    )
+    case.tags.add("journalist")
+    case.save()
+    news = NewsPageFactory(author="")  # empty values are left out by both
+    news.countries.add(country)
+    news.save()
+    for page in (case, news, country, home_page):
+        page = page.specific_class.objects.get(pk=page.pk)
+        assert document_source(page) == build_document(page).to_dict()

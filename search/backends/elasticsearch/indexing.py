@@ -9,7 +9,12 @@ from wagtail.models import Locale, Page
 
 from ...analysis import use_icu
 from ...conf import get_setting
-from ...documents import build_document, concrete_index, index_alias
+from ...documents import (
+    build_document,
+    concrete_index,
+    document_source,
+    index_alias,
+)
 from ...registry import registry
 from .client import get_client, known_aliases
 
@@ -85,10 +90,10 @@ def ensure_alias(client, language_code):
 
 
 def index_actions(pages, language_code, index_name):
+    """Bulk ``index`` actions for pages that are known to be live and public."""
     for page in pages:
-        action = build_document(page, language_code).to_dict(include_meta=True)
-        action["_index"] = index_name
-        yield action
+        source = document_source(page, language_code)
+        yield {"_index": index_name, "_id": str(page.pk), "_source": source}
 
 
 def delete_actions(page_ids, language_codes):

@@ -1,0 +1,256 @@
+"""Search indexing: our documents against Wagtail's own Elasticsearch backend.
+
+    python -m bench.search_bench
+
+1. Builds documents and the bulk request body (NDJSON) for BENCH_SEARCH_PAGES
+   pages (default 10,000) spread over the four locales, with the search plugin
+   and with modelsearch's ``Elasticsearch8Mapping.get_document`` (what Wagtail's
+   Elasticsearch backend sends), in the same run, on the same in-memory pages.
+2. Publishes a stored case page BENCH_PUBLISHES times with the plugin's indexing
+   on and off, alternating, and compares the median. "On" runs the whole path
+   (signal, on-commit, task, re-read, document, client request) against an
+   in-process node that answers at once, so the ratio is the plugin's own cost,
+   not network time.
+
+Uses its own SQLite database, bench/results/search_bench.sqlite3.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = ROOT / "bench" / "results" / "search_bench.sqlite3"
+PAGES = int(os.environ.get("BENCH_SEARCH_PAGES", "10000"))
+PUBLISHES = int(os.environ.get("BENCH_PUBLISHES", "100"))
+LOCALES = ["en", "it", "ru", "zh-hant"]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{DATABASE}")
+
+
+def body(n):
+    """A case body of a dozen blocks, like the seed content."""
+    words = "The trial lasted a day and the verdict was read in minutes. "
+    return [
+        ("heading", {"text": f"What happened {n}", "level": "h2"}),
+        ("rich_text", "<p>" + words * 8 + "</p>"),
+        (
+            "quote",
+            {
+                "text": "Your letters kept me going. " * 4,
+                "speaker": "Erkin Musaev",
+                "speaker_role": "Former prisoner",
+                "date": None,
+                "source": "Letter",
+                "source_url": "",
+            },
+        ),
+        ("rich_text", "<p>" + "Supporters wrote letters. " * 15 + "</p>"),
+        (
+            "key_facts",
+            {
+                "heading": "At a glance",
+                "facts": [
+                    {"label": "Sentence", "value": "Life imprisonment"},
+                    {"label": "Held in", "value": "Prison No. 47"},
+                ],
+            },
+        ),
+        ("heading", {"text": "Timeline", "level": "h2"}),
+        ("rich_text", "<p>" + words * 4 + "</p>"),
+    ]
+
+
+def memory_pages(count):
+    """Unsaved pages with ids, paths and relations held in memory: no queries."""
+    from cms.models import CasePage, CountryPage, NewsPage
+
+    pages = []
+    for n in range(count):
+        code = LOCALES[n % len(LOCALES)]
+        country = CountryPage(
+            id=900_000 + n % 4,
+            title="Kyrgyzstan",
+            iso_code="KG",
+            region="europe_central_asia",
+            summary="Central Asia.",
+        )
+        common = {
+            "id": n + 1,
+            "title": f"Page {n}",
+            "slug": f"page-{n}",
+            "url_path": f"/home-{code}/section/page-{n}/",
+            "live": True,
+            "summary": "A human rights defender serving a life sentence.",
+        }
+        kind = n % 10
+        if kind < 7:
+            page = CasePage(
+                **common,
+                person_name="Azimjan Askarov",
+                status="imprisoned",
+                country=country,
+                charges=[("charge", "Creating mass disorder")],
+                body=body(n),
+            )
+            page.tags.add("journalist", "human rights defender")
+        elif kind < 9:
+            page = NewsPage(**common, author="Khadija Ismayilova", body=body(n))
+            page.countries = [country]
+        else:
+            page = CountryPage(
+                **common, iso_code="KG", region="europe_central_asia", body=body(n)
+            )
+        pages.append((code, page))
+    return pages
+
+
+def ours(pages, dumps):
+    from elasticsearch.helpers import expand_action
+
+    from search.backends.elasticsearch.indexing import index_actions
+
+    chunks = []
+    for code, page in pages:
+        for action in index_actions([page], code, f"cms-pages-{code}"):
+            meta, source = expand_action(action)
+            chunks.append(dumps(meta))
+            chunks.append(dumps(source))
+    return b"\n".join(chunks)
+
+
+def modelsearch(pages, dumps):
+    from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
+
+    mappings, chunks = {}, []
+    for code, page in pages:
+        model = type(page)
+        mapping = mappings.get(model) or mappings.setdefault(
+            model, Elasticsearch8Mapping(model)
+        )
+        meta = {
+            "index": {
+                "_index": f"wagtail__{code}",
+                "_id": mapping.get_document_id(page),
+            }
+        }
+        chunks.append(dumps(meta))
+        chunks.append(dumps(mapping.get_document(page)))
+    return b"\n".join(chunks)
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
+def serialisation():
+    from elasticsearch.serializer import JsonSerializer
+
+    dumps = JsonSerializer().dumps
+    pages = memory_pages(PAGES)
+    ours(pages[:50], dumps), modelsearch(pages[:50], dumps)  # warm caches
+    # Alternate the two, best of five each, so that load on the machine hits both alike.
+    ours_times, theirs_times = [], []
+    for _ in range(5):
+        ours_times.append(timed(ours, pages, dumps))
+        theirs_times.append(timed(modelsearch, pages, dumps))
+    return PAGES / min(ours_times), PAGES / min(theirs_times)
+
+
+class NullNode:
+    """Made lazily: an elastic_transport node answering every request with success."""
+
+    @staticmethod
+    def make():
+        from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
+        from elastic_transport._node import NodeApiResponse
+
+        class Node(BaseNode):
+            _CLIENT_META_HTTP_CLIENT = ("null", "1.0")
+
+            def perform_request(self, method, target, body=None, headers=None, **kw):
+                headers = HttpHeaders(
+                    {
+                        "X-Elastic-Product": "Elasticsearch",
+                        "content-type": "application/json",
+                    }
+                )
+                meta = ApiResponseMeta(200, "1.1", headers, 0.0, self.config)
+                payload = (
+                    b""
+                    if method == "HEAD"
+                    else (
+                        b'{"_index":"x","_id":"1","result":"updated","acknowledged":true}'
+                    )
+                )
+                return NodeApiResponse(meta, payload)
+
+        return Node
+
+
+def publishing():
+    from django.test.utils import override_settings
+
+    from wagtail.models import Page
+
+    from cms.models import CaseIndexPage, CasePage, HomePage
+
+    page = CasePage.objects.filter(slug="search-bench").first()
+    if page is None:
+        home = HomePage.objects.first()
+        section = CaseIndexPage.objects.first() or home.add_child(
+            instance=CaseIndexPage(title="Cases", slug="cases")
+        )
+        page = section.add_child(
+            instance=CasePage(
+                title="Free Azimjan Askarov",
+                slug="search-bench",
+                person_name="Azimjan Askarov",
+                status="imprisoned",
+                summary="A human rights defender.",
+                body=body(0),
+            )
+        )
+    page = Page.objects.get(pk=page.pk).specific
+    node = NullNode.make()
+    search = {"URL": "http://bench-es:9200", "CONNECTION": {"node_class": node}}
+    timings = {True: [], False: []}
+    for block in range(PUBLISHES // 10 * 2):
+        on = block % 2 == 0
+        with override_settings(SEARCH={**search, "AUTOSYNC": on}):
+            for _ in range(10):
+                start = time.perf_counter()
+                page.save_revision().publish()
+                timings[on].append(time.perf_counter() - start)
+    return statistics.median(timings[True]), statistics.median(timings[False])
+
+
+def main():
+    import django
+
+    DATABASE.parent.mkdir(parents=True, exist_ok=True)
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    print(
+        f"Search indexing benchmark ({PAGES:,} pages over {', '.join(LOCALES)})",
+        flush=True,
+    )
+    ours_rate, theirs_rate = serialisation()
+    print(f"  documents + bulk body, search plugin : {ours_rate:10,.0f} pages/s")
+    print(f"  documents + bulk body, modelsearch   : {theirs_rate:10,.0f} pages/s")
+    print(f"  ratio (plugin / modelsearch)         : {ours_rate / theirs_rate:10.2f}x")
+    on, off = publishing()
+    print(f"  publish, indexing on  (median of {PUBLISHES}) : {on * 1000:8.2f} ms")
+    print(f"  publish, indexing off (median of {PUBLISHES}) : {off * 1000:8.2f} ms")
+    print(f"  publish slowdown (on / off)          : {on / off:10.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
