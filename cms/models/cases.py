@@ -16,6 +16,7 @@ from wagtail.search import index
 from cms.blocks import CaseStreamBlock
 
 from .mixins import IndexPageMixin, SummaryMixin
+from .preview import FrontendPreviewMixin
 
 
 class CaseIndexPage(IndexPageMixin, Page):
@@ -49,7 +50,7 @@ class CaseTag(TaggedItemBase):
     )
 
 
-class CasePage(SummaryMixin, Page):
+class CasePage(FrontendPreviewMixin, SummaryMixin, Page):
     """A person at risk or in prison, and the campaign for them."""
 
     person_name = models.CharField(

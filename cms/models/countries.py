@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.blocks import CountryStreamBlock
 
 from .mixins import IndexPageMixin, SummaryMixin
+from .preview import FrontendPreviewMixin
 
 
 class CountryIndexPage(IndexPageMixin, Page):
@@ -33,7 +34,7 @@ class Region(models.TextChoices):
     )
 
 
-class CountryPage(SummaryMixin, Page):
+class CountryPage(FrontendPreviewMixin, SummaryMixin, Page):
     """A country: the page title is its name, as readers of the locale write it."""
 
     iso_code = models.CharField(

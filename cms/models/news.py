@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import NewsStreamBlock
 
 from .mixins import IndexPageMixin, SummaryMixin
+from .preview import FrontendPreviewMixin
 
 
 class NewsIndexPage(IndexPageMixin, Page):
@@ -24,7 +25,7 @@ class NewsIndexPage(IndexPageMixin, Page):
         verbose_name = _("news index page")
 
 
-class NewsPage(SummaryMixin, Page):
+class NewsPage(FrontendPreviewMixin, SummaryMixin, Page):
     """A news post, ours or republished from another outlet with its attribution."""
 
     published_at = models.DateTimeField(

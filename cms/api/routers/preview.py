@@ -8,7 +8,12 @@ from wagtail.models import Page
 
 from cms.api.caching import json_response
 from cms.api.errors import Forbidden, Unauthorized
-from cms.api.preview import PreviewTokenExpired, PreviewTokenInvalid, read_token
+from cms.api.preview import (
+    PreviewTokenExpired,
+    PreviewTokenInvalid,
+    read_token,
+    stashed_draft,
+)
 from cms.api.schemas.pages import Errors, page_detail_schema
 from cms.api.serialise import detail
 from cms.api.visibility import public_pages
@@ -25,7 +30,7 @@ def preview(
     request, token: str = Query(..., description="From the admin's preview link")
 ):
     try:
-        page_id = read_token(token)
+        page_id, draft_key = read_token(token)
     except PreviewTokenExpired as error:
         raise Unauthorized("token", "This preview link has expired.") from error
     except PreviewTokenInvalid as error:
@@ -33,7 +38,9 @@ def preview(
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         raise Http404("The page of this preview link no longer exists.")
-    revision = page.get_latest_revision()
-    draft = revision.as_object() if revision else page.specific
+    draft = stashed_draft(page, draft_key)
+    if draft is None:
+        revision = page.get_latest_revision()
+        draft = revision.as_object() if revision else page.specific
     # A draft is for the link's holder only: never stored by shared caches.
     return json_response(request, detail(draft, public_pages(request)), public=False)

@@ -1,4 +1,5 @@
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -46,7 +47,13 @@ def test_a_forged_token_answers_403(client, drafted):
 
 
 @pytest.mark.django_db
-def test_preview_url_opens_the_front_end(drafted, settings):
+def test_preview_url_opens_the_page_on_the_front_end(client, drafted, settings):
     settings.CASEBOOK_FRONTEND_URL = "https://front.example.org/"
-    url = frontend_preview_url(drafted)
-    assert url.startswith("https://front.example.org/preview/?token=")
+    url = urlsplit(frontend_preview_url(drafted))
+    assert f"{url.scheme}://{url.netloc}{url.path}" == (
+        "https://front.example.org/en/cases/erzhan-elshibayev/"
+    )
+    token = parse_qs(url.query)["preview_token"][0]
+    assert client.get(f"/api/v1/preview/?token={token}").json()["title"] == (
+        "Draft title"
+    )

@@ -1,0 +1,94 @@
+"""Wagtail's preview button shows the editor's draft through the front-end."""
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from django.core.cache import cache
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from tests.factories import CasePageFactory
+
+
+@pytest.fixture
+def case_page(db):
+    page = CasePageFactory(title="Published title", slug="a-case")
+    page.save_revision().publish()
+    return page
+
+
+def preview(admin_client, page, **changes):
+    """Post the editor's unsaved form to Wagtail's preview, then open the preview."""
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "person_name": page.person_name,
+            "summary": page.summary,
+            "status": page.status,
+            "charges": streamfield([]),
+            "body": streamfield([]),
+            **changes,
+        }
+    )
+    answer = admin_client.post(url, data).json()
+    assert answer["is_valid"], answer
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def link_in(html, attribute):
+    match = re.search(rf'{attribute}="([^"]+)"', html)
+    assert match, html
+    return unescape(match[1])
+
+
+@pytest.mark.django_db
+def test_preview_frames_the_front_end_with_a_token_for_the_unsaved_draft(
+    admin_client, client, case_page, settings
+):
+    settings.CASEBOOK_FRONTEND_URL = "https://front.example.org/"
+    html = preview(admin_client, case_page, title="Unsaved title")
+    src = urlsplit(link_in(html, "src"))
+    assert (src.scheme, src.netloc, src.path) == (
+        "https",
+        "front.example.org",
+        "/en/cases/a-case/",
+    )
+    token = parse_qs(src.query)["preview_token"][0]
+    draft = client.get("/api/v1/preview/", {"token": token})
+    assert draft.status_code == 200
+    assert draft.json()["title"] == "Unsaved title"
+    # Nothing was saved: the public API still shows the published page.
+    public = client.get(f"/api/v1/pages/{case_page.pk}/").json()
+    assert public["title"] == "Published title"
+
+
+@pytest.mark.django_db
+def test_without_a_front_end_the_preview_shows_the_draft_json(
+    admin_client, client, case_page, settings
+):
+    settings.CASEBOOK_FRONTEND_URL = ""
+    html = preview(admin_client, case_page, title="Unsaved title")
+    assert "&quot;title&quot;: &quot;Unsaved title&quot;" in html
+    api_url = link_in(html, "href")
+    assert api_url.startswith("/api/v1/preview/?token=")
+    assert client.get(api_url).json()["title"] == "Unsaved title"
+
+
+@pytest.mark.django_db
+def test_a_token_outlives_the_stash_by_showing_the_latest_saved_draft(
+    admin_client, client, case_page, settings
+):
+    settings.CASEBOOK_FRONTEND_URL = ""
+    html = preview(admin_client, case_page, title="Unsaved title")
+    case_page.title = "Saved draft"
+    case_page.save_revision()
+    cache.clear()  # the stash expired or was evicted
+    assert client.get(link_in(html, "href")).json()["title"] == "Saved draft"
