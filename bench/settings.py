@@ -9,12 +9,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"
 MEDIA_ROOT = BASE_DIR / "bench" / "results" / "media"  # noqa: F405
-# BENCH_CACHE=dummy serves every request cold: no serialised page is ever reused.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-        if os.environ.get("BENCH_CACHE") == "dummy"
-        else "django.core.cache.backends.locmem.LocMemCache"
-    }
-}
+# The warm server shares one Redis cache between its workers (REDIS_URL, set by
+# bench/__main__.py), as production must; BENCH_CACHE=dummy serves every request
+# cold: no response or serialised page is ever reused.
+if os.environ.get("BENCH_CACHE") == "dummy":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
