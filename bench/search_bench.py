@@ -171,8 +171,10 @@ class NullNode:
 
         class Node(BaseNode):
             _CLIENT_META_HTTP_CLIENT = ("null", "1.0")
+            requests = []
 
             def perform_request(self, method, target, body=None, headers=None, **kw):
+                Node.requests.append((method, target))
                 headers = HttpHeaders(
                     {
                         "X-Elastic-Product": "Elasticsearch",
@@ -226,6 +228,9 @@ def publishing():
                 start = time.perf_counter()
                 page.save_revision().publish()
                 timings[on].append(time.perf_counter() - start)
+    writes = [t for m, t in node.requests if m == "PUT" and f"/_doc/{page.pk}" in t]
+    # Proof that "on" indexed every publish and "off" none.
+    assert len(writes) == len(timings[True]), (len(writes), len(timings[True]))
     return statistics.median(timings[True]), statistics.median(timings[False])
 
 
