@@ -3,7 +3,9 @@
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import PageViewRestriction
@@ -157,3 +159,19 @@ def test_the_generation_is_renewed_again_when_the_publish_commits(
         during = caching.generation()
     # ...so the commit must retire it.
     assert caching.generation() != during
+
+
+def site_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if '"wagtailcore_site"' in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_cold_requests_find_the_site_once_per_generation(client, case_page):
+    # Three page types are read, but the site is looked up once...
+    assert len(site_queries(client, "/api/v1/countries/")) == 1
+    # ...and not again for another uncached response of the same generation.
+    assert site_queries(client, "/api/v1/countries/?locale=en") == []
+    case_page.save_revision().publish()
+    assert len(site_queries(client, "/api/v1/countries/?locale=en")) == 1
