@@ -20,7 +20,13 @@ from caseblocks.actions.identity import (
 )
 from caseblocks.actions.placement import ActionNotFound, find_action
 from caseblocks.actions.request import read_json
-from caseblocks.actions.schemas import ActionOut, SubmissionIn
+from caseblocks.actions.schemas import (
+    AcceptedOut,
+    ActionOut,
+    ClosedOut,
+    ErrorsOut,
+    SubmissionIn,
+)
 from caseblocks.actions.store import store_submission, supporter_count
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.tasks import enqueue_delivery
@@ -76,7 +82,9 @@ def build_router():
     """A new router with the action routes; each API it is mounted on needs its own."""
     router = Router(tags=["actions"])
 
-    @router.get("/{action_id}/", response={200: ActionOut}, summary="An action")
+    @router.get(
+        "/{action_id}/", response={200: ActionOut, 404: ErrorsOut}, summary="An action"
+    )
     def action_detail(request, action_id: str, language: str | None = None):
         try:
             placement = find_action(action_id, language)
@@ -100,7 +108,13 @@ def build_router():
 
     @router.post(
         "/{action_id}/submissions",
-        response={202: dict},
+        response={
+            202: AcceptedOut,
+            400: ErrorsOut,
+            404: ErrorsOut,
+            409: ClosedOut,
+            429: ErrorsOut,
+        },
         summary="Take part in an action",
         openapi_extra={
             "requestBody": {

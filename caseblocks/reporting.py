@@ -68,8 +68,14 @@ def per_day(action_id):
     return [(row["day"], row["total"], row["first"]) for row in rows]
 
 
+CHART_TOP = 16  # room for the counts above the bars
+
+
 def chart_bars(days, width=600, height=120):
-    """Bars of an inline SVG chart of submissions per day: x, y, width, height."""
+    """Bars of an inline SVG chart of submissions per day: x, y, width, height.
+
+    ``y`` leaves ``CHART_TOP`` free above the tallest bar for its count.
+    """
     if not days:
         return []
     tallest = max(total for _day, total, _first in days)
@@ -77,14 +83,16 @@ def chart_bars(days, width=600, height=120):
     bars = []
     for index, (day, total, first) in enumerate(days):
         bar_height = max(1, round(height * total / tallest))
+        bar_width = max(1, round(step * 0.8, 1))
         bars.append(
             {
                 "day": day,
                 "total": total,
                 "first": first,
                 "x": round(index * step, 1),
-                "y": height - bar_height,
-                "width": max(1, round(step * 0.8, 1)),
+                "y": CHART_TOP + height - bar_height,
+                "width": bar_width,
+                "middle": round(index * step + bar_width / 2, 1),
                 "height": bar_height,
             }
         )

@@ -29,3 +29,22 @@ class SubmissionIn(Schema):
     website: str = Field("", description="Leave empty (honeypot)")
     captcha_token: str = ""
     language: str | None = None
+
+
+class AcceptedOut(Schema):
+    status: str = Field(description="Always 'accepted', first or repeat alike")
+    confirmation_text: str
+
+
+class ErrorOut(Schema):
+    field: str | None
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[ErrorOut]
+
+
+class ClosedOut(ErrorsOut):
+    state: str
+    closed_text: str

@@ -18,6 +18,9 @@ class ActionReportIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Actions")
     header_icon = "form"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": _("Actions")}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(summaries=reporting.summaries(), **kwargs)
 
