@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from cms.blocks import CaseStreamBlock
 
-from .mixins import IndexPageMixin, SummaryMixin
+from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
 from .preview import FrontendPreviewMixin
 
 
@@ -50,7 +50,7 @@ class CaseTag(TaggedItemBase):
     )
 
 
-class CasePage(FrontendPreviewMixin, SummaryMixin, Page):
+class CasePage(FrontendPreviewMixin, LocalisedReferencesMixin, SummaryMixin, Page):
     """A person at risk or in prison, and the campaign for them."""
 
     person_name = models.CharField(
@@ -96,6 +96,7 @@ class CasePage(FrontendPreviewMixin, SummaryMixin, Page):
     )
     body = StreamField(CaseStreamBlock(), blank=True)
 
+    localised_references = ["country"]
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types = []
 

@@ -36,3 +36,37 @@ class SummaryMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LocalisedReferencesMixin(models.Model):
+    """Keep a page's links to other pages in its own language where one exists.
+
+    A translation starts as a copy of its source, so its country or related cases
+    point at the source language's pages. ``clean()`` (which Wagtail runs on every
+    revision, whoever makes it) points each of ``localised_references`` at the
+    translation in this page's locale, and leaves it alone when there is none.
+    """
+
+    localised_references = ()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        self.localise_references()
+
+    def localise_references(self):
+        for name in self.localised_references:
+            if self._meta.get_field(name).many_to_many:
+                pages = list(getattr(self, name).all())
+                localised = [self._in_own_locale(page) for page in pages]
+                if localised != pages:
+                    setattr(self, name, localised)
+            elif (page := getattr(self, name)) is not None:
+                setattr(self, name, self._in_own_locale(page))
+
+    def _in_own_locale(self, page):
+        if page.locale_id == self.locale_id:
+            return page
+        return page.get_translation_or_none(self.locale_id) or page

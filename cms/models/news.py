@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from cms.blocks import NewsStreamBlock
 
-from .mixins import IndexPageMixin, SummaryMixin
+from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
 from .preview import FrontendPreviewMixin
 
 
@@ -25,7 +25,7 @@ class NewsIndexPage(IndexPageMixin, Page):
         verbose_name = _("news index page")
 
 
-class NewsPage(FrontendPreviewMixin, SummaryMixin, Page):
+class NewsPage(FrontendPreviewMixin, LocalisedReferencesMixin, SummaryMixin, Page):
     """A news post, ours or republished from another outlet with its attribution."""
 
     published_at = models.DateTimeField(
@@ -65,6 +65,7 @@ class NewsPage(FrontendPreviewMixin, SummaryMixin, Page):
     )
     body = StreamField(NewsStreamBlock(), blank=True)
 
+    localised_references = ["countries", "related_cases"]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 
