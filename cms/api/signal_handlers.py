@@ -62,11 +62,19 @@ def refresh_on_change(sender, instance, **kwargs):
         renew_now_and_on_commit()
 
 
+def refresh_on_create(sender, instance, created=False, raw=False, **kwargs):
+    # A page added live, by a script or an import rather than by publishing,
+    # is public at once.
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        renew_now_and_on_commit()
+
+
 def register_signal_handlers():
     page_published.connect(refresh_on_publish)
     page_unpublished.connect(refresh_on_publish)
     post_page_move.connect(refresh_on_move)
     post_delete.connect(refresh_on_change)
+    post_save.connect(refresh_on_create)
     # A new view restriction hides pages that cached responses may still list.
     post_save.connect(refresh_on_change, sender=PageViewRestriction)
     # A site's hostname or root page decides which pages each host serves.

@@ -3,17 +3,8 @@ import datetime
 import pytest
 import wagtail_factories
 
-from django.core.cache import cache
-
 from cms.models import CaseStatus
 from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.api import caching
 from cms.api.responses import response_key
+from tests.factories import CasePageFactory
 
 
 def public_urls(page):
@@ -97,6 +98,15 @@ def test_a_public_change_shows_on_the_next_request(client, case_page, change):
     assert client.get(f"/api/v1/pages/{case_page.pk}/").status_code == (
         200 if change is rename else 404
     )
+
+
+@pytest.mark.django_db
+def test_a_page_added_live_shows_on_the_next_request(client, case_page):
+    warm(client, ["/api/v1/pages/?type=case"])
+    added = CasePageFactory(title="Added live", parent=case_page.get_parent())
+    assert added.pk in [
+        item["id"] for item in client.get("/api/v1/pages/?type=case").json()["items"]
+    ]
 
 
 @pytest.mark.django_db
