@@ -2,10 +2,11 @@
 
 Seeds BENCH_CASES case pages (default 1,000) into bench/results/bench.sqlite3 (or
 BENCH_DATABASE_URL), serves it with gunicorn (same workers and CONN_MAX_AGE for
-every server), and loads each endpoint from loopback for BENCH_SECONDS. "Cold"
-runs on a server whose Django cache is a DummyCache, so nothing is reused; "warm"
-on one whose workers share a Redis cache (BENCH_REDIS_URL, default database 9 of
-the local Redis, flushed at the start).
+every server), and loads each endpoint from loopback for BENCH_SECONDS, split
+into BENCH_ROUNDS turns. "Cold" runs on a server whose Django cache is a
+DummyCache, so nothing is reused; "warm" on one whose workers share a Redis cache
+(BENCH_REDIS_URL, default database 9 of the local Redis, flushed at the start),
+after every URL was requested once.
 """
 
 import os
@@ -15,12 +16,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.load import run
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DATABASE = RESULTS / "bench.sqlite3"
 CASES = int(os.environ.get("BENCH_CASES", "1000"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -113,27 +117,47 @@ def main():
     counts = query_counts(ids)
     from django.core.cache import cache
 
-    from bench.load import run
-
     cache.clear()  # the warm server starts from an empty Redis database
 
     servers = {"warm": serve(8771, "shared"), "cold": serve(8772, "dummy")}
-    rows = {}
+    plan = {}
+    for name, paths in urls(ids).items():
+        for mode, port in (("cold", 8772), ("warm", 8771)):
+            if mode == "warm" and name not in {"listing", "detail"}:
+                continue
+            row = f"{name} ({mode})" if name in {"listing", "detail"} else name
+            plan[row] = (port, paths, counts[name][1 if mode == "warm" else 0])
+    results = {row: [] for row in plan}
     try:
-        for name, paths in urls(ids).items():
-            for mode, port in (("cold", 8772), ("warm", 8771)):
-                if mode == "warm" and name not in {"listing", "detail"}:
-                    continue
-                run(port, paths, seconds=1)  # warm-up: renditions, connections, caches
-                rows[f"{name} ({mode})" if name in {"listing", "detail"} else name] = (
-                    run(port, paths, seconds=SECONDS),
-                    counts[name][1 if mode == "warm" else 0],
-                )
+        for port, paths, _queries in plan.values():
+            prime(port, paths)
+        # Rows take turns, ROUNDS times, so that a change in the machine's load
+        # (other processes) falls on every row alike.
+        for _ in range(ROUNDS):
+            for row, (port, paths, _queries) in plan.items():
+                results[row].append(run(port, paths, seconds=SECONDS / ROUNDS))
     finally:
         for process in servers.values():
             process.terminate()
             process.wait()
-    report(rows)
+    report({row: (merge(results[row]), plan[row][2]) for row in plan})
+
+
+def prime(port, paths):
+    """Request every path once: renditions made, and the warm server's cache filled."""
+    for path in paths:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
+    run(port, paths, seconds=1)  # connections and Wagtail's own caches
+
+
+def merge(parts):
+    """One row from its rounds: requests per second over the whole time."""
+    return {
+        "rps": sum(part["rps"] for part in parts) / len(parts),
+        "p50": sorted(part["p50"] for part in parts)[len(parts) // 2],
+        "p95": max(part["p95"] for part in parts),
+        "errors": sum(part["errors"] for part in parts),
+    }
 
 
 def report(rows):
@@ -144,7 +168,8 @@ def report(rows):
     }
     print(
         f"\n{CASES} case pages, gunicorn -w {WORKERS} (sync), CONN_MAX_AGE=600, "
-        f"{SECONDS:g}s per row, 4 loopback clients, warm: shared Redis cache"
+        f"{SECONDS:g}s per row in {ROUNDS} rounds, 4 loopback clients, "
+        "warm: Redis cache shared by the workers"
     )
     print(
         f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'SQL':>6}"
