@@ -14,4 +14,7 @@ def test_a_name_with_two_meanings_is_reported(monkeypatch):
     monkeypatch.setattr(CountryPage, "search_fields", fields)
     (warning,) = check_field_clashes()
     assert warning.id == "search.W001"
-    assert "'status' is a Text on cms.CountryPage but a Keyword on cms.CasePage" in warning.msg
+    assert (
+        "'status' is a Text on cms.CountryPage but a Keyword on cms.CasePage"
+        in warning.msg
+    )
