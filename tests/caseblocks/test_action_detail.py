@@ -71,7 +71,9 @@ def test_count_is_read_from_the_counter_row_not_a_stale_cache(
     assert detail(client).json()["supporters"] == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# Writers on other connections need committed rows. serialized_rollback starts the
+# test from the rows migrations made, whatever transactional test ran before.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_count_is_exact_under_concurrent_submissions(action_page):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises writers")
