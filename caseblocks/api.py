@@ -102,7 +102,8 @@ def build_router():
             "goal": value["goal"],
             "supporters": supporter_count(action_id),
             "closed_text": None if is_open else value["closed_text"],
-            "mailto": mailto_link(value),
+            # A closed campaign collects no more messages, by any route.
+            "mailto": mailto_link(value) if is_open else None,
             "captcha": captcha.provider(),
         }
 

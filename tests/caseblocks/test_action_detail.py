@@ -45,6 +45,7 @@ def test_closed_action_shows_closed_text(client):
 
     assert body["state"] == "closed"
     assert body["closed_text"] == "This campaign is concluded."
+    assert body["mailto"] is None
 
 
 @pytest.mark.django_db
