@@ -193,3 +193,15 @@ def test_erase_supporter_refuses_a_non_address():
 
     with pytest.raises(CommandError):
         call_command("erase_supporter", "not-an-address")
+
+
+def test_permission_is_offered_in_the_group_editor():
+    from wagtail import hooks
+
+    offered = {
+        (permission.content_type.app_label, permission.codename)
+        for hook in hooks.get_hooks("register_permissions")
+        for permission in hook()
+    }
+
+    assert ("caseblocks", "view_submission") in offered
