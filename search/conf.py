@@ -39,7 +39,6 @@ DEFAULTS = {
     # Settings for each new concrete index, such as number_of_replicas.
     "INDEX_SETTINGS": {"number_of_shards": 1},
     "EXCLUDE_MODELS": ["wagtailcore.page"],
-    "DEFAULT_LIMIT": 10,
     "MAX_LIMIT": 50,
     "BULK_CHUNK_SIZE": 500,
 }

@@ -26,7 +26,9 @@ def schedule(task_name, model, page_pk):
 
     task_obj = tasks.TASKS_BY_ACTION[task_name]
     args = (model._meta.app_label, model._meta.model_name, str(page_pk))
-    transaction.on_commit(partial(task_obj.enqueue, *args))
+    # robust: a queue that cannot take the task is logged, never turned into a failed
+    # publish (the transaction has committed by then).
+    transaction.on_commit(partial(task_obj.enqueue, *args), robust=True)
 
 
 def index_page_on_publish(sender, instance, **kwargs):

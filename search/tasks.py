@@ -23,6 +23,9 @@ from .conf import get_setting
 
 logger = logging.getLogger(__name__)
 
+# Failures enqueued again after each success; the rest wait for the next one.
+RETRY_BATCH = 100
+
 # Network failures, timeouts, error statuses from the cluster (503, 429, ...) and
 # bulk items that the cluster refused.
 RETRYABLE = (TransportError, ApiError, BulkIndexError, IndexWriteError)
@@ -52,14 +55,6 @@ def record_failure(app_label, model_name, pk, action, error):
         )
 
 
-def clear_failure(app_label, model_name, pk, action):
-    from .models import IndexingFailure
-
-    IndexingFailure.objects.filter(
-        app_label=app_label, model_name=model_name, object_id=str(pk), action=action
-    ).delete()
-
-
 def retry_later(task_obj, attempt, *args):
     """Enqueue again after a doubling wait, if the backend can defer and tries remain."""
     if attempt > get_setting("TASK_RETRIES") or not default_task_backend.supports_defer:
@@ -70,14 +65,20 @@ def retry_later(task_obj, attempt, *args):
     return True
 
 
-def retry_failures(limit=100):
-    """Enqueue the recorded failures again: the cluster has just answered."""
+def clear_and_retry(args, action, catch_up):
+    """Forget this object's failure; after a success, enqueue the others again.
+
+    One query in the usual case, where nothing has failed.
+    """
     from .models import IndexingFailure
 
-    for failure in IndexingFailure.objects.order_by("pk")[:limit]:
-        TASKS_BY_ACTION[failure.action].enqueue(
-            failure.app_label, failure.model_name, failure.object_id, catch_up=False
-        )
+    failures = list(IndexingFailure.objects.order_by("pk")[:RETRY_BATCH])
+    for failure in failures:
+        key = (failure.app_label, failure.model_name, failure.object_id)
+        if key == tuple(args) and failure.action == action:
+            failure.delete()
+        elif catch_up:
+            TASKS_BY_ACTION[failure.action].enqueue(*key, catch_up=False)
 
 
 def run_synced(task_obj, action, work, args, attempt, catch_up):
@@ -88,9 +89,7 @@ def run_synced(task_obj, action, work, args, attempt, catch_up):
         record_failure(*args, action, error)
         retry_later(task_obj, attempt, *args)
         return "failed"
-    clear_failure(*args, action)
-    if catch_up:
-        retry_failures()
+    clear_and_retry(args, action, catch_up)
     return result
 
 

@@ -45,6 +45,15 @@ def prefetches(model):
     return sorted(lookups)
 
 
+def with_relations(queryset, model):
+    """Fetch what documents of ``model`` read from relations in a few queries."""
+    queryset = queryset.prefetch_related(*prefetches(model))
+    for field in model.get_search_fields():
+        if hasattr(field, "select_on_queryset"):
+            queryset = field.select_on_queryset(queryset)
+    return queryset
+
+
 def pages_for_locale(language_code, queryset=None):
     """The locale's live, public pages of every registered type, as specific pages."""
     queryset = visible_pages() if queryset is None else queryset
@@ -53,13 +62,27 @@ def pages_for_locale(language_code, queryset=None):
             model.objects.filter(pk__in=queryset.values("pk"))
             .exact_type(model)
             .filter(locale__language_code__iexact=language_code)
-            .prefetch_related(*prefetches(model))
             .order_by("pk")
         )
-        for field in model.get_search_fields():
-            if hasattr(field, "select_on_queryset"):
-                pages = field.select_on_queryset(pages)
+        pages = with_relations(pages, model)
         yield from pages.iterator(chunk_size=get_setting("BULK_CHUNK_SIZE"))
+
+
+def stored_page(model, pk):
+    """The stored page if it is live, public and of a registered type, else None.
+
+    A publish names the page's own class, so its fields come in one query; other
+    events name ``Page`` and take one more.
+    """
+    if model in registry:
+        queryset = with_relations(model.objects.select_related("locale"), model)
+        page = queryset.live().public().filter(pk=pk).first()
+        if page is None or page.specific_class is type(page):
+            return page
+    page = visible_pages().filter(pk=pk).first()
+    if page is None or page.specific_class not in registry:
+        return None
+    return page.specific
 
 
 def new_index_name(language_code):
@@ -125,13 +148,9 @@ def sync_page(app_label, model_name, pk):
     save leaves the stored row live while the instance holds the draft.
     """
     model = apps.get_model(app_label, model_name)
-    page = visible_pages().filter(pk=pk).select_related("locale").first()
+    page = stored_page(model, pk) if issubclass(model, Page) else None
     client = get_client()
-    if page is None or not issubclass(model, Page):
-        remove_pages(client, [pk])
-        return "removed"
-    page = page.specific
-    if type(page) not in registry:
+    if page is None:
         remove_pages(client, [pk])
         return "removed"
     code = page.locale.language_code.lower()
