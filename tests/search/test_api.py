@@ -1,5 +1,7 @@
 """The search endpoints: against the fake node (tier 2) and on the database fallback."""
 
+import copy
+
 import pytest
 
 from wagtail.models import PageViewRestriction
@@ -59,8 +61,25 @@ SEARCH_RESPONSE = {  # shaped like an Elasticsearch 8.19 answer
 }
 
 
-def test_search_through_elasticsearch(client, fake_es):
-    fake_es.search_response = SEARCH_RESPONSE
+def recorded_response(page_id):
+    """SEARCH_RESPONSE with its one hit pointing at ``page_id``."""
+    response = copy.deepcopy(SEARCH_RESPONSE)
+    hit = response["hits"]["hits"][0]
+    hit["_id"], hit["_source"]["page_id"], hit["sort"][1] = (
+        str(page_id),
+        page_id,
+        page_id,
+    )
+    return response
+
+
+@pytest.fixture
+def indexed_case(home_page):
+    return CasePageFactory(title="Free Azimjan Askarov")
+
+
+def test_search_through_elasticsearch(client, fake_es, indexed_case):
+    fake_es.search_response = recorded_response(indexed_case.pk)
     response = client.get(
         "/api/v1/search/", {"q": "Azimjan", "locale": "en", "status": "imprisoned"}
     )
@@ -78,7 +97,7 @@ def test_search_through_elasticsearch(client, fake_es):
         "offset": 0,
         "results": [
             {
-                "id": 41,
+                "id": indexed_case.pk,
                 "type": "cms.CasePage",
                 "title": "Free Azimjan Askarov",
                 "summary": "A human rights defender serving a life sentence.",
@@ -96,8 +115,15 @@ def test_search_through_elasticsearch(client, fake_es):
     }
 
 
-def test_suggest_through_elasticsearch(client, fake_es, settings):
-    fake_es.search_response = SEARCH_RESPONSE
+def test_a_page_hidden_since_indexing_is_left_out(client, fake_es, indexed_case):
+    fake_es.search_response = recorded_response(indexed_case.pk)
+    indexed_case.unpublish()  # the index has not caught up yet
+    response = client.get("/api/v1/search/", {"q": "Azimjan"})
+    assert response.json()["results"] == []
+
+
+def test_suggest_through_elasticsearch(client, fake_es, settings, indexed_case):
+    fake_es.search_response = recorded_response(indexed_case.pk)
     response = client.get("/api/v1/search/suggest/", {"q": "azi"})
     assert response.status_code == 200
     assert response.json()["results"][0]["title"] == "Free Azimjan Askarov"

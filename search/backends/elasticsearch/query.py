@@ -10,6 +10,7 @@ from ...documents import BASE_FIELDS, index_alias
 from ...query import FACETS, buckets, empty_facets
 from ...registry import own_search_fields, registry
 from .client import get_client
+from .indexing import visible_pages
 
 RESULT_FIELDS = ["page_id", "type", "title", "summary", "url", "locale"]
 FACET_SIZE = 50
@@ -94,6 +95,17 @@ def hit_result(hit):
     }
 
 
+def still_visible(results):
+    """Drop hits whose page stopped being live and public since it was indexed.
+
+    Unpublishing or restricting a page removes it in a task; until that task has
+    run, the index may still hold it. One query keeps such a page out of answers.
+    """
+    ids = [hit["id"] for hit in results]
+    visible = set(visible_pages().filter(pk__in=ids).values_list("pk", flat=True))
+    return [hit for hit in results if hit["id"] in visible]
+
+
 class ElasticsearchBackend:
     """Answers searches from the per-locale indexes."""
 
@@ -107,10 +119,10 @@ class ElasticsearchBackend:
                 facets[name] = buckets(counts)
         return {
             "count": response.hits.total.value,
-            "results": [hit_result(hit) for hit in response],
+            "results": still_visible([hit_result(hit) for hit in response]),
             "facets": facets,
         }
 
     def suggest(self, q, locale, limit):
         response = build_suggest(q, locale, limit).using(get_client()).execute()
-        return [hit_result(hit) for hit in response]
+        return still_visible([hit_result(hit) for hit in response])
