@@ -160,7 +160,7 @@ CASEBOOK_FRONTEND_URL = os.environ.get("CASEBOOK_FRONTEND_URL", "")
 # Redis from REDIS_URL; a per-process memory cache only for one-process development.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "cms.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
     if os.environ.get("REDIS_URL")
