@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from cms.models import CasePage
 from tests.factories import CasePageFactory
 
 
@@ -92,3 +93,12 @@ def test_a_token_outlives_the_stash_by_showing_the_latest_saved_draft(
     case_page.save_revision()
     cache.clear()  # the stash expired or was evicted
     assert client.get(link_in(html, "href")).json()["title"] == "Saved draft"
+
+
+@pytest.mark.django_db
+def test_a_page_never_saved_asks_for_a_draft_first(rf, settings):
+    settings.CASEBOOK_FRONTEND_URL = "https://front.example.org"
+    response = CasePage(title="New case").serve_preview(rf.get("/"), "")
+    html = response.render().content.decode()
+    assert "Save a draft to preview" in html
+    assert "preview_token" not in html
