@@ -54,8 +54,16 @@ def test_the_import_scan_catches_a_plugin_import():
     assert list(imported_names(tree, top_level_only=False)) == ["search.documents"]
 
 
+# Set by the browser tests while Chromium runs; a deployment never has it.
+TEST_ONLY_ENV = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_environ(*drop):
+    return {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | set(drop)}
+
+
 def manage(*args, settings, extra_env=None):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **(extra_env or {})}
+    env = {**clean_environ(), "DJANGO_SETTINGS_MODULE": settings, **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -70,14 +78,21 @@ def manage(*args, settings, extra_env=None):
 def test_core_settings_leave_the_plugins_out():
     from cms.settings import core
 
-    for app in ("search", "wagtail_localize", "wagtail_localize.locales", "cms.translation"):
+    for app in (
+        "search",
+        "wagtail_localize",
+        "wagtail_localize.locales",
+        "cms.translation",
+    ):
         assert app not in core.INSTALLED_APPS
     assert "wagtail.locales" in core.INSTALLED_APPS
 
 
 def test_project_checks_and_migrates_without_the_plugins(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'core.sqlite3'}"}
-    result = manage("migrate", "--no-input", "-v0", settings="cms.settings.core", extra_env=env)
+    result = manage(
+        "migrate", "--no-input", "-v0", settings="cms.settings.core", extra_env=env
+    )
     assert result.returncode == 0, result.stderr
     result = manage("check", settings="cms.settings.core", extra_env=env)
     assert result.returncode == 0, result.stderr
@@ -91,7 +106,7 @@ def test_production_refuses_to_start_without_its_environment(missing):
         "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
     }
     env.pop(missing)
-    clean_env = {k: v for k, v in os.environ.items() if k != missing}
+    clean_env = clean_environ(missing)
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -112,7 +127,10 @@ def test_production_settings_pass_the_deploy_checks():
         "DATABASE_URL": "postgres://casebook@127.0.0.1:5432/casebook",
     }
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         settings="cms.settings.production",
         extra_env=env,
     )
