@@ -18,6 +18,9 @@ DEFAULTS = {
     "PREVIEW_MAX_AGE": 3600,
     # How many cases and news posts a country carries in /countries/.
     "LATEST_PER_COUNTRY": 3,
+    # A page asked for in a locale it has no public translation in: "404", or
+    # "fallback" to serve it in the default locale, marked (cms.api.locales).
+    "MISSING_TRANSLATION": "404",
 }
 
 

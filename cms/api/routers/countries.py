@@ -6,7 +6,6 @@ from typing import Annotated
 from ninja import Query, Router
 from ninja.decorators import decorate_view
 
-from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -14,6 +13,13 @@ from django.http import Http404
 from cms.api import caching
 from cms.api.conf import get_setting
 from cms.api.loading import teasers
+from cms.api.locales import (
+    default_language,
+    falls_back,
+    in_locale,
+    mark_untranslated,
+    untranslated,
+)
 from cms.api.paths import page_path
 from cms.api.responses import cache_public_response
 from cms.api.routers.pages import LanguageCode
@@ -78,15 +84,25 @@ def with_latest(request, countries):
 def countries_in(request, locale):
     queryset = public_pages(request, CountryPage).select_related("locale")
     if locale:
-        queryset = queryset.filter(locale__language_code=locale)
+        queryset = in_locale(queryset, locale, public_pages(request))
     return queryset
 
 
 @router.get("/", response={200: CountryListing, 400: Errors}, summary="Countries")
 @decorate_view(cache_public_response)
-def list_countries(request, locale: LanguageCode | None = None):
+def list_countries(
+    request,
+    locale: Annotated[
+        LanguageCode | None,
+        Query(
+            description="Only countries in this language (and, if the API falls "
+            "back, countries without one in the default language)."
+        ),
+    ] = None,
+):
     countries = list(countries_in(request, locale).order_by("title", "pk"))
-    return caching.json_response(request, {"items": with_latest(request, countries)})
+    items = mark_untranslated(with_latest(request, countries), locale)
+    return caching.json_response(request, {"items": items})
 
 
 @router.get(
@@ -99,11 +115,27 @@ def get_country(
     request,
     iso: str,
     locale: Annotated[
-        LanguageCode | None, Query(description="Default: the default language")
+        LanguageCode | None,
+        Query(
+            description="Default: the default language. Without a translation in "
+            "it, a 404 or the country in the default language, as the API is "
+            "configured."
+        ),
     ] = None,
 ):
-    queryset = countries_in(request, locale or settings.LANGUAGE_CODE)
-    country = queryset.filter(iso_code=iso.upper()).first()
+    language = locale or default_language()
+    found = {
+        country.locale.language_code: country
+        for country in public_pages(request, CountryPage)
+        .filter(iso_code=iso.upper())
+        .select_related("locale")
+    }
+    country = found.get(language)
+    if country is None and found and falls_back():
+        country = found.get(default_language())
     if country is None:
-        raise Http404("No public country page with this ISO code.")
-    return caching.json_response(request, with_latest(request, [country])[0])
+        raise Http404(f"No public country page with this ISO code in '{language}'.")
+    data = with_latest(request, [country])[0]
+    if country.locale.language_code != language:
+        data["meta"] = untranslated(language, country.locale.language_code)
+    return caching.json_response(request, data)

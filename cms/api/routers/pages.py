@@ -1,6 +1,7 @@
 """``/pages/``: listings of teasers, and whole pages by id or front-end path."""
 
-from typing import Literal
+import json
+from typing import Annotated, Literal
 
 from ninja import Query, Router
 from ninja.decorators import decorate_view
@@ -13,8 +14,16 @@ from cms.api import caching
 from cms.api.conf import get_setting
 from cms.api.errors import BadRequest
 from cms.api.loading import detail_json, teasers
+from cms.api.locales import (
+    FIELDS,
+    default_language,
+    falls_back,
+    in_locale,
+    mark_untranslated,
+    resolve,
+)
 from cms.api.pagetypes import page_types
-from cms.api.paths import page_lookup
+from cms.api.paths import page_lookup, parse_frontend_path
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.visibility import public_pages
@@ -28,6 +37,10 @@ ORDERS = ("date", "title", "first_published_at", "last_published_at", "id")
 Order = Literal[tuple(f"{sign}{name}" for name in ORDERS for sign in ("", "-"))]
 PageDetail = page_detail_schema()
 NOT_FOUND = "No public page with this id."
+LOCALE_DESCRIPTION = (
+    "Language code. The page's translation in this language; without one, "
+    "a 404 or the page in the default language, as the API is configured."
+)
 
 
 def status_choices():
@@ -70,7 +83,13 @@ def list_pages(
     ),
     status: str | None = None,
     tag: str | None = Query(None, description="Tag slug"),
-    locale: LanguageCode | None = None,
+    locale: Annotated[
+        LanguageCode | None,
+        Query(
+            description="Only pages in this language (and, if the API falls back, "
+            "pages without one in the default language)."
+        ),
+    ] = None,
     child_of: int | None = Query(None, description="Id of the parent page"),
     order: Order = "-date",
     limit: int = Query(get_setting("DEFAULT_LIMIT"), ge=1, le=get_setting("MAX_LIMIT")),
@@ -108,7 +127,7 @@ def list_pages(
             )
         )
     if locale:
-        queryset = queryset.filter(locale__language_code=locale)
+        queryset = in_locale(queryset, locale, public_pages(request))
     if child_of is not None:
         parent = public_pages(request).filter(pk=child_of).first()
         if parent is None:
@@ -124,7 +143,7 @@ def list_pages(
         "total": total,
         "limit": limit,
         "offset": offset,
-        "items": teasers(versions),
+        "items": mark_untranslated(teasers(versions), locale),
     }
     return caching.json_response(request, data)
 
@@ -138,17 +157,24 @@ def list_pages(
 def find_page(
     request,
     path: str = Query(..., description="For example /it/cases/erzhan-elshibayev/"),
+    locale: Annotated[
+        LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
+    ] = None,
 ):
     try:
-        lookup = page_lookup(path)
+        language, below_home = parse_frontend_path(path)
     except ValueError as error:
         raise BadRequest("path", str(error)) from error
-    version = (
-        public_pages(request).filter(**lookup).values(*caching.VERSION_FIELDS).first()
-    )
+    public = public_pages(request)
+    version = public.filter(**page_lookup(path)).values(*FIELDS).first()
+    default = default_language()
+    if version is None and language != default and falls_back():
+        # A page not yet translated is found at its path in the default language.
+        in_default = page_lookup(f"/{default}/{below_home}")
+        version = public.filter(**in_default).values(*FIELDS).first()
     if version is None:
         raise Http404("No public page at this path.")
-    return caching.json_response(request, detail_json(version, public_pages(request)))
+    return page_response(request, *resolve(public, version, locale or language))
 
 
 @router.get(
@@ -157,13 +183,23 @@ def find_page(
     summary="A public page with its body, breadcrumbs and translations",
 )
 @decorate_view(cache_public_response)
-def get_page(request, id: int):
-    version = (
-        public_pages(request)
-        .filter(pk=id, depth__gte=2)
-        .values(*caching.VERSION_FIELDS)
-        .first()
-    )
+def get_page(
+    request,
+    id: int,
+    locale: Annotated[
+        LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
+    ] = None,
+):
+    public = public_pages(request)
+    version = public.filter(pk=id, depth__gte=2).values(*FIELDS).first()
     if version is None:
         raise Http404(NOT_FOUND)
-    return caching.json_response(request, detail_json(version, public_pages(request)))
+    return page_response(request, *resolve(public, version, locale))
+
+
+def page_response(request, version, meta):
+    """The page's cached detail, with ``meta`` when it is served untranslated."""
+    body = detail_json(version, public_pages(request))
+    if meta is not None:
+        body = {**json.loads(body), "meta": meta}
+    return caching.json_response(request, body)

@@ -45,6 +45,14 @@ class Translation(Schema):
     path: str
 
 
+class Untranslated(Schema):
+    """Why a page came back in another locale than the one asked for."""
+
+    untranslated: Literal[True]
+    requested_locale: str
+    locale: str = Field(description="The locale the page is served in.")
+
+
 class PageTeaser(Schema):
     id: int
     type: str
@@ -56,6 +64,11 @@ class PageTeaser(Schema):
     status: str | None
     path: str
     locale: str
+    meta: Untranslated | None = Field(
+        None,
+        description="Only on a page served untranslated "
+        "(CASEBOOK_API['MISSING_TRANSLATION'] = 'fallback').",
+    )
 
 
 class PageListing(Schema):
@@ -84,6 +97,9 @@ class CountryWithLatest(Schema):
     summary: str
     cases: list[PageTeaser]
     news: list[PageTeaser]
+    meta: Untranslated | None = Field(
+        None, description="Only on a country served untranslated."
+    )
 
 
 class CountryListing(Schema):
