@@ -1,11 +1,13 @@
 """Signals that keep the index in step: publish, unpublish, delete, move, privacy.
 
 ``post_save`` on pages is deliberately not used: it fires on draft saves while the
-instance holds the draft. Every handler only schedules a task for after the
-transaction commits; the task re-reads the stored page.
+instance holds the draft. A handler reads nothing from the database: it records
+``(action, app_label, model_name, pk)`` for the current transaction, and after the
+commit each recorded page is enqueued once, however many signals named it. The task
+re-reads the stored page and decides from it.
 """
 
-from functools import partial
+import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -16,19 +18,58 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .conf import get_setting, uses_elasticsearch
 from .registry import registry
 
+logger = logging.getLogger(__name__)
+
 
 def autosync_on():
     return get_setting("AUTOSYNC") and uses_elasticsearch()
 
 
-def schedule(task_name, model, page_pk):
-    from . import tasks
+def pending_tasks(connection):
+    """``{(action, pk): model}`` recorded on this connection and not yet enqueued.
 
-    task_obj = tasks.TASKS_BY_ACTION[task_name]
-    args = (model._meta.app_label, model._meta.model_name, str(page_pk))
-    # robust: a queue that cannot take the task is logged, never turned into a failed
-    # publish (the transaction has committed by then).
-    transaction.on_commit(partial(task_obj.enqueue, *args), robust=True)
+    Connections are per thread, so this is too. Entries of a transaction that
+    rolled back stay until the next commit enqueues them: an extra sync is
+    harmless, because the task decides from the stored page.
+    """
+    try:
+        return connection.search_pending_tasks
+    except AttributeError:
+        connection.search_pending_tasks = {}
+        return connection.search_pending_tasks
+
+
+def enqueue_pending(connection):
+    """Enqueue every recorded task once; called after the transaction commits."""
+    from .tasks import TASKS_BY_ACTION
+
+    pending = pending_tasks(connection)
+    if not pending:  # an earlier callback of the same commit took them all
+        return
+    batch = list(pending.items())
+    pending.clear()
+    for (action, pk), model in batch:
+        meta = model._meta
+        try:
+            TASKS_BY_ACTION[action].enqueue(meta.app_label, meta.model_name, pk)
+        except Exception:
+            # The page is published by now: a queue that cannot take the task is
+            # logged, never turned into a failed request.
+            logger.exception("Could not enqueue search %s of page %s", action, pk)
+
+
+def schedule(action, model, page_pk):
+    connection = transaction.get_connection()
+    pending = pending_tasks(connection)
+    key = (action, str(page_pk))
+    known = pending.get(key)
+    # A publish names the page's own class, which saves the task a query, while
+    # a delete names Page: keep the more specific of the two.
+    if known is None or issubclass(model, known):
+        pending[key] = model
+    # One callback per signal, not per transaction: a rolled-back savepoint
+    # drops the callbacks registered inside it, so each signal brings its own.
+    transaction.on_commit(lambda: enqueue_pending(connection))
 
 
 def index_page_on_publish(sender, instance, **kwargs):
