@@ -4,7 +4,7 @@ Bad query parameters answer 400 naming the parameter (ninja's own validation
 answers 422; a client cares which parameter to fix, not the status nuance).
 """
 
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from django.http import Http404
 
@@ -55,7 +55,13 @@ def on_not_found(request, exc):
     return error_response(request, 404, None, str(exc) or "Not found.")
 
 
+def on_http_error(request, exc):
+    # ninja's own: 401 from an endpoint's ``auth``, 403, 429; same shape as ours.
+    return error_response(request, exc.status_code, None, exc.message)
+
+
 def register_exception_handlers(api):
+    api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(ValidationError, on_validation_error)
     api.add_exception_handler(BadRequest, on_bad_request)
     api.add_exception_handler(Http404, on_not_found)
