@@ -23,3 +23,4 @@ SEARCH = {
 
 # Each test run keeps its cache in memory, whatever REDIS_URL the shell has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
