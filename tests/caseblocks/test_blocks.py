@@ -76,7 +76,9 @@ def test_every_block_describes_itself(block_class):
     assert block.meta.description
     preview = block.get_preview_value()
     assert preview, "an admin preview needs a value"
-    assert isinstance(block.get_api_representation(block.to_python(dict(preview))), dict)
+    assert isinstance(
+        block.get_api_representation(block.to_python(dict(preview))), dict
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,7 +93,9 @@ def test_fax_is_normalised_to_international_format(raw, expected):
     assert normalise_fax(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["12345", "312625012", "+0996312625012", "+99 6abc", "+1234"])
+@pytest.mark.parametrize(
+    "raw", ["12345", "312625012", "+0996312625012", "+99 6abc", "+1234"]
+)
 def test_fax_rejects_numbers_without_country_code(raw):
     with pytest.raises(ValidationError, match="international format"):
         normalise_fax(raw)
@@ -180,7 +184,11 @@ def test_timeline_orders_events_and_keeps_precision():
 def test_quote_api_shape():
     block = QuoteBlock()
     value = block.to_python(
-        {"text": "They have destroyed us.", "speaker": "Azimjan Askarov", "date": "2011-06-01"}
+        {
+            "text": "They have destroyed us.",
+            "speaker": "Azimjan Askarov",
+            "date": "2011-06-01",
+        }
     )
     api = block.get_api_representation(value)
     assert api["speaker"] == "Azimjan Askarov"

@@ -144,7 +144,10 @@ def test_stream_refuses_two_action_forms_with_one_identifier():
     }
     block = CaseStreamBlock()
     value = block.to_python(
-        [{"type": "action_form", "value": action}, {"type": "action_form", "value": action}]
+        [
+            {"type": "action_form", "value": action},
+            {"type": "action_form", "value": action},
+        ]
     )
     with pytest.raises(ValidationError) as excinfo:
         block.clean(value)
@@ -157,8 +160,12 @@ def test_country_knows_its_live_cases_and_news_newest_first():
     older = CasePageFactory(country=country)
     newer = CasePageFactory(country=country)
     draft = CasePageFactory(country=country, live=False)
-    first = NewsPageFactory(published_at=datetime.datetime(2016, 4, 1, tzinfo=datetime.UTC))
-    latest = NewsPageFactory(published_at=datetime.datetime(2017, 8, 23, tzinfo=datetime.UTC))
+    first = NewsPageFactory(
+        published_at=datetime.datetime(2016, 4, 1, tzinfo=datetime.UTC)
+    )
+    latest = NewsPageFactory(
+        published_at=datetime.datetime(2017, 8, 23, tzinfo=datetime.UTC)
+    )
     for news in (first, latest):
         news.countries.add(country)
         news.save()
