@@ -1,6 +1,7 @@
 """What the search plugin adds to a publish: no reads, and one queued task per page."""
 
 import pytest
+from django_tasks import default_task_backend
 from django_tasks_db.models import DBTaskResult
 
 from django.db import connection, transaction
@@ -39,20 +40,29 @@ def queued(task_obj):
     return DBTaskResult.objects.filter(task_path=task_obj.module_path)
 
 
-def test_the_handler_reads_nothing_before_the_commit(
+def test_the_handler_reads_nothing(
     settings, fake_es, case_page, django_capture_on_commit_callbacks
 ):
+    # The dummy queue keeps tasks in memory, so every query counted is the page's
+    # or the plugin's.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
     set_autosync(settings, False)
     off_queries, off_callbacks = publish_counting(
-        case_page, django_capture_on_commit_callbacks, execute=False
+        case_page, django_capture_on_commit_callbacks, execute=True
     )
     set_autosync(settings, True)
     on_queries, on_callbacks = publish_counting(
-        case_page, django_capture_on_commit_callbacks, execute=False
+        case_page, django_capture_on_commit_callbacks, execute=True
     )
 
     assert on_queries == off_queries
     assert on_callbacks == off_callbacks + 1
+    ours = [
+        r for r in default_task_backend.results if r.task.func is sync_page_task.func
+    ]
+    assert [r.args for r in ours] == [["cms", "casepage", str(case_page.pk)]]
     assert fake_es.requests == []
 
 
