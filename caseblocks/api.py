@@ -52,7 +52,7 @@ def closed(placement):
         {
             "errors": [{"field": "action_id", "message": "This action is not open."}],
             "state": "closed",
-            "closed_text": placement.value["closed_text"],
+            "closed_text": placement.closed_text,
         },
         status=409,
     )
@@ -101,7 +101,7 @@ def build_router():
             "closes_at": value["closes_at"],
             "goal": value["goal"],
             "supporters": supporter_count(action_id),
-            "closed_text": None if is_open else value["closed_text"],
+            "closed_text": None if is_open else placement.closed_text,
             # A closed campaign collects no more messages, by any route.
             "mailto": mailto_link(value) if is_open else None,
             "captcha": captcha.provider(),
@@ -161,8 +161,7 @@ def build_router():
                 Retry_After=str(wait),
             )
         submission = store_submission(placement, data, timezone.now())
-        for message in submission.queued:
-            enqueue_delivery(message.pk)
+        enqueue_delivery(submission)
         return accepted(placement)
 
     return router

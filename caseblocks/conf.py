@@ -36,6 +36,10 @@ DEFAULTS = {
     "FROM_EMAIL": "",
     # The longest personal message a supporter may write, in characters.
     "MESSAGE_MAX_LENGTH": 5000,
+    # Seconds the lookup of an action on the live pages is kept in the cache. It is
+    # forgotten on every publish, unpublish, move and view restriction change; this
+    # bounds only changes made around those (a raw SQL update, say).
+    "PLACEMENT_CACHE_TIMEOUT": 60,
 }
 
 

@@ -1,15 +1,27 @@
-"""Finding an action form on the live, public pages by its ``action_id``."""
+"""Finding an action form on the live, public pages by its ``action_id``.
 
+Every submission starts here, so the answer is kept in Django's cache (shared by
+every process when it is Redis) and forgotten whenever it may change: a page is
+published, unpublished, deleted or moved, or a view restriction is added or
+removed (``caseblocks.signal_handlers``). ``PLACEMENT_CACHE_TIMEOUT`` bounds how
+long a change made by other means, such as a raw SQL update, can go unseen.
+"""
+
+import hashlib
 from dataclasses import dataclass
+from functools import partial
 
+from django.core.cache import cache
 from django.db import transaction
 
 from wagtail.fields import StreamField
 
 from caseblocks.blocks import ActionFormBlock
-from caseblocks.models import PlacedAction
+from caseblocks.conf import get_setting
+from caseblocks.models import ActionCounter, PlacedAction
 
 ACTION_FORM = ActionFormBlock()
+CACHE_PREFIX = "caseblocks:placements:"
 
 
 class ActionNotFound(Exception):
@@ -19,16 +31,23 @@ class ActionNotFound(Exception):
 @dataclass(frozen=True)
 class Placement:
     action_id: str
-    page: object  # the live page (a wagtailcore Page)
-    block: ActionFormBlock
-    value: object  # the block's StructValue, as published on ``page``
+    page_id: int  # the live page the value was published on
+    language: str
+    value: object  # the block's StructValue, as published on the page
+    campaign_open: bool = True
+    campaign_closed_text: str = ""
 
-    @property
-    def language(self):
-        return self.page.locale.language_code
+    block = ACTION_FORM
 
     def is_open(self, now=None):
-        return self.block.is_open(self.value, now)
+        return self.campaign_open and self.block.is_open(self.value, now)
+
+    @property
+    def closed_text(self):
+        """The page's text once its campaign has ended, else the block's own."""
+        if not self.campaign_open and self.campaign_closed_text:
+            return self.campaign_closed_text
+        return self.value["closed_text"]
 
 
 def action_blocks(page):
@@ -46,38 +65,111 @@ def action_blocks(page):
 
 
 def refresh_placements(page):
-    """Make the ``PlacedAction`` rows of ``page`` match its published body."""
+    """Make the ``PlacedAction`` rows of ``page`` match its published body.
+
+    The campaign's state is read from the page's ``campaign_is_open`` and
+    ``campaign_closed_text`` attributes, when it has them: any page type may
+    close its actions this way.
+    """
+    page = page.specific
+    campaign = {
+        "campaign_open": getattr(page, "campaign_is_open", True),
+        "campaign_closed_text": getattr(page, "campaign_closed_text", "") or "",
+    }
     rows = [
         PlacedAction(
-            action_id=value["action_id"], page=page, value=block.get_prep_value(value)
+            action_id=value["action_id"],
+            page=page,
+            value=block.get_prep_value(value),
+            **campaign,
         )
-        for block, value in action_blocks(page.specific)
+        for block, value in action_blocks(page)
     ]
     with transaction.atomic():
-        PlacedAction.objects.filter(page=page).delete()
+        remove_placements(page)
         PlacedAction.objects.bulk_create(rows, ignore_conflicts=True)
+        # The counter row exists before the first submission, which then only
+        # has to update it.
+        ActionCounter.objects.bulk_create(
+            [ActionCounter(action_id=row.action_id) for row in rows],
+            ignore_conflicts=True,
+        )
+        forget_placements(row.action_id for row in rows)
 
 
 def remove_placements(page):
-    PlacedAction.objects.filter(page=page).delete()
+    placed = PlacedAction.objects.filter(page=page)
+    forget_placements(placed.values_list("action_id", flat=True))
+    placed.delete()
+
+
+def cache_key(action_id):
+    # Hashed: an identifier from a URL may hold what a cache key must not.
+    digest = hashlib.blake2s(action_id.encode(), digest_size=16).hexdigest()
+    return CACHE_PREFIX + digest
+
+
+def forget_placements(action_ids):
+    """Drop the cached lookups of ``action_ids``, now and when the change commits.
+
+    Forgetting again after the commit covers a request that read the old rows
+    while the change was being made.
+    """
+    keys = [cache_key(action_id) for action_id in set(action_ids)]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(partial(cache.delete_many, keys))
+
+
+def forget_placements_under(page):
+    """Drop the cached lookups of every action on ``page`` and below it."""
+    placed = PlacedAction.objects.filter(page__path__startswith=page.path)
+    forget_placements(placed.values_list("action_id", flat=True))
+
+
+def public_placements(action_id):
+    """The stored placements of ``action_id`` on live, public pages, as plain dicts.
+
+    Oldest page first. Drafts never count: the value is the one stored when the
+    page was last published.
+    """
+    placements = (
+        PlacedAction.objects.filter(action_id=action_id, page__live=True)
+        .select_related("page__locale")
+        .order_by("page_id")
+    )
+    return [
+        {
+            "page_id": placement.page_id,
+            "language": placement.page.locale.language_code,
+            "value": placement.value,
+            "campaign_open": placement.campaign_open,
+            "campaign_closed_text": placement.campaign_closed_text,
+        }
+        for placement in placements
+        if not placement.page.get_view_restrictions().exists()
+    ]
 
 
 def find_action(action_id, language=None):
     """The placement of ``action_id`` on a live, public page, or ActionNotFound.
 
     Every language version of a page carries the same action; the version in
-    ``language`` is preferred, then the oldest page. Drafts never count: the
-    value is the one stored when the page was last published.
+    ``language`` is preferred, then the oldest page.
     """
-    placements = PlacedAction.objects.filter(
-        action_id=action_id, page__live=True
-    ).select_related("page__locale")
-    ordered = sorted(
-        placements,
-        key=lambda p: (p.page.locale.language_code != language, p.page_id),
+    key = cache_key(action_id)
+    found = cache.get(key)
+    if found is None:
+        found = public_placements(action_id)
+        cache.set(key, found, get_setting("PLACEMENT_CACHE_TIMEOUT"))
+    if not found:
+        raise ActionNotFound(action_id)
+    chosen = next((p for p in found if p["language"] == language), found[0])
+    return Placement(
+        action_id=action_id,
+        page_id=chosen["page_id"],
+        language=chosen["language"],
+        value=ACTION_FORM.to_python(chosen["value"]),
+        campaign_open=chosen["campaign_open"],
+        campaign_closed_text=chosen["campaign_closed_text"],
     )
-    for placement in ordered:
-        if not placement.page.get_view_restrictions().exists():
-            value = ACTION_FORM.to_python(placement.value)
-            return Placement(action_id, placement.page, ACTION_FORM, value)
-    raise ActionNotFound(action_id)

@@ -1,12 +1,14 @@
 """Fixed-window rate limits kept in Django's cache.
 
 Use a cache shared by every server process (Redis in production): with the
-per-process local-memory cache each process counts on its own.
+per-process local-memory cache each process counts on its own. With Django's
+Redis cache every window of a scope is counted in one round trip.
 """
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
 
 from caseblocks.conf import get_setting
 
@@ -23,18 +25,49 @@ def hit(scope, identity, now=None):
     Every attempt counts, accepted or not, so retrying does not help.
     """
     now = time.time() if now is None else now
+    rules = [parse_rule(rule) for rule in get_setting("RATE_LIMITS").get(scope, ())]
+    windows = [
+        (f"caseblocks:rate:{scope}:{seconds}:{int(now // seconds)}:{identity}", seconds)
+        for _count, seconds in rules
+    ]
     wait = None
-    for rule in get_setting("RATE_LIMITS").get(scope, ()):
-        count, seconds = parse_rule(rule)
-        window = int(now // seconds)
-        key = f"caseblocks:rate:{scope}:{seconds}:{window}:{identity}"
-        cache.add(key, 0, timeout=seconds + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=seconds + 1)
-            used = 1
+    for (count, seconds), used in zip(rules, count_attempts(windows), strict=True):
         if used > count:
             left = int(seconds - now % seconds) + 1
             wait = max(wait or 0, left)
     return wait
+
+
+def count_attempts(windows):
+    """Add one to the counter of each ``(key, seconds)`` window; return the counts.
+
+    A window's counter lives a second longer than the window, so it is gone
+    before its key could be reused.
+    """
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        return count_in_redis(backend, windows)
+    return [count_in_cache(backend, key, seconds) for key, seconds in windows]
+
+
+def count_in_redis(backend, windows):
+    # Django's cache API has no "create with a timeout, then increment" in one
+    # call; a pipeline of SET NX EX and INCR per window does it in one round trip.
+    # The client is the backend's own (``_cache``), on its connection pool. The
+    # counters are plain integers, as Django's Redis serialiser stores them.
+    client = backend._cache.get_client(write=True)
+    pipeline = client.pipeline(transaction=False)
+    for key, seconds in windows:
+        full_key = backend.make_and_validate_key(key)
+        pipeline.set(full_key, 0, ex=seconds + 1, nx=True)
+        pipeline.incr(full_key)
+    return pipeline.execute()[1::2]
+
+
+def count_in_cache(cache, key, seconds):
+    try:
+        return cache.incr(key)  # the window's counter usually exists already
+    except ValueError:
+        if cache.add(key, 1, timeout=seconds + 1):
+            return 1
+        return cache.incr(key)

@@ -14,6 +14,10 @@ class PlacedAction(models.Model):
     taken from the live page at that moment: a draft never reaches it, and a
     request need not load and decode the whole page body. Every language version
     of a page has a row of its own with the same ``action_id``.
+
+    ``campaign_open`` and ``campaign_closed_text`` copy, at the same moment, the
+    page's ``campaign_is_open`` and ``campaign_closed_text`` attributes (pages
+    without them are open): an action on a page whose campaign has ended is closed.
     """
 
     action_id = models.CharField(max_length=64, db_index=True)
@@ -24,6 +28,12 @@ class PlacedAction(models.Model):
         default=dict,
         encoder=DjangoJSONEncoder,
         help_text=_("The block's value as published, in stored form."),
+    )
+    campaign_open = models.BooleanField(
+        default=True, help_text=_("False once the page's campaign has ended.")
+    )
+    campaign_closed_text = models.TextField(
+        blank=True, help_text=_("The page's text for an ended campaign.")
     )
 
     class Meta:

@@ -191,6 +191,11 @@ class CasePage(FrontendPreviewMixin, LocalisedReferencesMixin, SummaryMixin, Pag
     class Meta:
         verbose_name = _("case page")
 
+    @property
+    def campaign_is_open(self):
+        """False once the campaign has ended: its action forms close (caseblocks)."""
+        return self.campaign_state == CampaignState.ACTIVE
+
     def clean(self):
         super().clean()
         errors = {}

@@ -1,0 +1,109 @@
+"""What one submission costs: SQL statements, cache lookups and queued tasks.
+
+These counts guard the request path against regressions; a change that adds a
+statement to every submission should have to change them on purpose.
+"""
+
+import pytest
+from django_tasks import default_task_backend
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from caseblocks.models import Submission
+
+from .conftest import ACTION_ID, supporter
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks are stored, not run: only the request's own statements are counted."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    default_task_backend.clear()
+    return default_task_backend.results
+
+
+def post(submit, email):
+    with CaptureQueriesContext(connection) as queries:
+        response = submit(supporter(email=email))
+    assert response.status_code == 202
+    return [query["sql"].split()[0] for query in queries.captured_queries]
+
+
+def test_first_submission_takes_three_statements_in_one_transaction(
+    action_page, client, submit, queued_tasks
+):
+    client.get(f"/api/v1/actions/{ACTION_ID}/")  # the lookup is cached from here
+
+    statements = post(submit, "first@example.org")
+
+    # The test's own transaction turns BEGIN/COMMIT into a savepoint: then one
+    # insert of the submission, one counter update, one insert of both messages.
+    assert statements == ["SAVEPOINT", "INSERT", "UPDATE", "INSERT", "RELEASE"]
+
+
+def test_repeat_takes_a_count_and_a_second_insert(action_page, client, submit):
+    client.get(f"/api/v1/actions/{ACTION_ID}/")
+    post(submit, "again@example.org")
+
+    statements = post(submit, "AGAIN@example.org")
+
+    assert statements == [
+        "SAVEPOINT",
+        "INSERT",  # skipped by the unique constraint on first submissions
+        "SELECT",  # the rank of the repeat
+        "INSERT",
+        "UPDATE",
+        "RELEASE",
+    ]
+    assert list(Submission.objects.values_list("is_first", "rank")) == [
+        (True, 1),
+        (False, 2),
+    ]
+
+
+def test_one_task_delivers_all_targets_of_a_submission(
+    action_page, submit, queued_tasks
+):
+    submit(supporter(email="one@example.org"))
+
+    assert [result.task.name for result in queued_tasks] == ["deliver_submission"]
+    submission = Submission.objects.get()
+    assert queued_tasks[0].args == [submission.pk]
+    assert submission.messages.count() == 2
+
+
+def test_detail_reads_only_the_count_once_the_lookup_is_cached(action_page, client):
+    client.get(f"/api/v1/actions/{ACTION_ID}/")
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/api/v1/actions/{ACTION_ID}/")
+
+    assert len(queries) == 1
+
+
+def test_cached_lookup_is_forgotten_when_the_page_becomes_private(
+    action_page, client, submit
+):
+    assert submit().status_code == 202
+
+    PageViewRestriction.objects.create(
+        page=action_page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert submit().status_code == 404
+    assert client.get(f"/api/v1/actions/{ACTION_ID}/").status_code == 404
+
+
+def test_cached_lookup_is_forgotten_when_the_page_is_deleted(action_page, client):
+    assert client.get(f"/api/v1/actions/{ACTION_ID}/").status_code == 200
+
+    action_page.delete()
+
+    assert client.get(f"/api/v1/actions/{ACTION_ID}/").status_code == 404
