@@ -222,6 +222,16 @@ def test_database_search_matches_text_and_counts_facets(client, content):
     }
 
 
+def test_database_facets_count_every_page_of_a_type(client, content):
+    CasePageFactory(person_name="Khadija Ismayilova", summary="A journalist in prison.")
+    response = client.get("/api/v1/search/", {"q": "journalist"})
+    assert response.json()["count"] == 3
+    assert response.json()["facets"]["type"] == [
+        {"value": "cms.CasePage", "count": 2},
+        {"value": "cms.NewsPage", "count": 1},
+    ]
+
+
 def test_database_filters_and_stable_pages(client, content):
     response = client.get(
         "/api/v1/search/", {"type": "cms.CasePage", "status": "released"}
