@@ -46,11 +46,13 @@ def store_submission(placement, data, now=None):
             ).count()
             submission.is_first, submission.rank = False, earlier + 1
             submission.save(force_insert=True)
-        count_submission(placement.action_id, submission.is_first)
         if submission.is_first and placement.value["kind"] == ActionKind.EMAIL:
             submission.queued = compose_messages(submission, placement)
         else:
             submission.queued = []
+        # Last before the commit: every submission updates this one row, and its
+        # lock is held until the commit.
+        count_submission(placement.action_id, submission.is_first)
     return submission
 
 

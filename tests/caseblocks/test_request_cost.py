@@ -44,8 +44,8 @@ def test_first_submission_takes_three_statements_in_one_transaction(
     statements = post(submit, "first@example.org")
 
     # The test's own transaction turns BEGIN/COMMIT into a savepoint: then one
-    # insert of the submission, one counter update, one insert of both messages.
-    assert statements == ["SAVEPOINT", "INSERT", "UPDATE", "INSERT", "RELEASE"]
+    # insert of the submission, one insert of both messages, one counter update.
+    assert statements == ["SAVEPOINT", "INSERT", "INSERT", "UPDATE", "RELEASE"]
 
 
 def test_repeat_takes_a_count_and_a_second_insert(action_page, client, submit):
