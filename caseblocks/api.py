@@ -70,6 +70,26 @@ def accepted(placement):
     )
 
 
+def over_limit(request, email=None, *, address=True):
+    """A 429 if the client address (or else the e-mail) is over its limit, or None.
+
+    Each scope asked for counts the attempt, whatever the answer.
+    """
+    identities = {"ADDRESS": address_fingerprint(request)} if address else {}
+    if email is not None:
+        identities["EMAIL"] = email_fingerprint(email)
+    waits = ratelimits.hit_scopes(identities)
+    for scope, field in (("ADDRESS", "body"), ("EMAIL", "email")):
+        if waits.get(scope):
+            return error(
+                429,
+                field,
+                "Too many submissions: wait a while.",
+                Retry_After=str(waits[scope]),
+            )
+    return None
+
+
 def mailto_link(value):
     if value["kind"] != ActionKind.EMAIL or not value["targets"]:
         return None
@@ -134,32 +154,30 @@ def build_router():
             return not_found(action_id)
         if not placement.is_open():
             return closed(placement)
-        wait = ratelimits.hit("ADDRESS", address_fingerprint(request))
-        if wait:
-            return error(
-                429,
-                "body",
-                "Too many submissions: wait a while.",
-                Retry_After=str(wait),
-            )
         if problem:
-            return error(400, "body", problem)
+            return over_limit(request) or error(400, "body", problem)
         form = SubmissionForm(payload)
         if not form.is_valid():
-            return JsonResponse({"errors": error_list(form)}, status=400)
+            return over_limit(request) or JsonResponse(
+                {"errors": error_list(form)}, status=400
+            )
         data = form.cleaned_data
         if data["website"]:
-            return accepted(placement)
-        if not captcha.verify(data["captcha_token"], client_address(request)):
-            return error(400, "captcha_token", "The captcha check failed: try again.")
-        wait = ratelimits.hit("EMAIL", email_fingerprint(data["email"]))
-        if wait:
-            return error(
-                429,
-                "email",
-                "Too many submissions: wait a while.",
-                Retry_After=str(wait),
-            )
+            return over_limit(request) or accepted(placement)
+        if captcha.provider():
+            # Without a solved captcha, a request spends no supporter's allowance.
+            limited = over_limit(request)
+            if limited:
+                return limited
+            if not captcha.verify(data["captcha_token"], client_address(request)):
+                return error(
+                    400, "captcha_token", "The captcha check failed: try again."
+                )
+            limited = over_limit(request, data["email"], address=False)
+        else:
+            limited = over_limit(request, data["email"])  # one cache round trip
+        if limited:
+            return limited
         submission = store_submission(placement, data, timezone.now())
         enqueue_delivery(submission)
         return accepted(placement)

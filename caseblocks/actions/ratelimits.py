@@ -24,18 +24,36 @@ def hit(scope, identity, now=None):
     Return how many seconds to wait if a limit is now exceeded, else None.
     Every attempt counts, accepted or not, so retrying does not help.
     """
+    return hit_scopes({scope: identity}, now)[scope]
+
+
+def hit_scopes(identities, now=None):
+    """``hit`` for each ``{scope: identity}`` at once: one cache round trip with Redis.
+
+    Return ``{scope: seconds to wait or None}``.
+    """
     now = time.time() if now is None else now
-    rules = [parse_rule(rule) for rule in get_setting("RATE_LIMITS").get(scope, ())]
-    windows = [
-        (f"caseblocks:rate:{scope}:{seconds}:{int(now // seconds)}:{identity}", seconds)
-        for _count, seconds in rules
+    limits = get_setting("RATE_LIMITS")
+    rules = [
+        (scope, *parse_rule(rule))
+        for scope in identities
+        for rule in limits.get(scope, ())
     ]
-    wait = None
-    for (count, seconds), used in zip(rules, count_attempts(windows), strict=True):
+    windows = [
+        (
+            f"caseblocks:rate:{scope}:{seconds}:{int(now // seconds)}:{identities[scope]}",
+            seconds,
+        )
+        for scope, _count, seconds in rules
+    ]
+    waits = dict.fromkeys(identities)
+    for (scope, count, seconds), used in zip(
+        rules, count_attempts(windows), strict=True
+    ):
         if used > count:
             left = int(seconds - now % seconds) + 1
-            wait = max(wait or 0, left)
-    return wait
+            waits[scope] = max(waits[scope] or 0, left)
+    return waits
 
 
 def count_attempts(windows):
@@ -45,6 +63,8 @@ def count_attempts(windows):
     before its key could be reused.
     """
     backend = caches[DEFAULT_CACHE_ALIAS]
+    if not windows:
+        return []
     if isinstance(backend, RedisCache):
         return count_in_redis(backend, windows)
     return [count_in_cache(backend, key, seconds) for key, seconds in windows]

@@ -4,6 +4,8 @@ These counts guard the request path against regressions; a change that adds a
 statement to every submission should have to change them on purpose.
 """
 
+import uuid
+
 import pytest
 from django_tasks import default_task_backend
 
@@ -107,3 +109,46 @@ def test_cached_lookup_is_forgotten_when_the_page_is_deleted(action_page, client
     action_page.delete()
 
     assert client.get(f"/api/v1/actions/{ACTION_ID}/").status_code == 404
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Django's Redis cache on the local server, under a prefix of its own; skipped without one."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server")
+    prefix = f"test-caseblocks-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_rate_limits_count_in_redis_per_scope(
+    action_page, submit, actions_settings, redis_cache
+):
+    actions_settings.CASEBOOK_ACTIONS = {
+        "RATE_LIMITS": {"ADDRESS": ["3/60", "10/300"], "EMAIL": ["1/60"]}
+    }
+
+    answers = [
+        submit(supporter(email=email), REMOTE_ADDR="198.51.100.9")
+        for email in ("a@example.org", "A@example.org", "b@example.org")
+    ]
+    over_address = submit(supporter(email="c@example.org"), REMOTE_ADDR="198.51.100.9")
+
+    assert [answer.status_code for answer in answers] == [202, 429, 202]
+    assert answers[1].json()["errors"][0]["field"] == "email"
+    assert over_address.status_code == 429
+    assert over_address.json()["errors"][0]["field"] == "body"
+    assert 0 < int(over_address["Retry-After"]) <= 61
