@@ -45,8 +45,11 @@ system-packages:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# Each benchmark prints ratios against a baseline measured in the same run.
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench                     # delivery API vs Wagtail API v2 vs a bare view
+	$(BIN)/python -m bench.search_bench        # documents vs modelsearch; publish on vs off
+	$(BIN)/python -m bench.submissions_bench   # action submissions vs a bare view (PostgreSQL)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-media test-artifacts
