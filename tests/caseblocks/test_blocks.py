@@ -16,6 +16,7 @@ from caseblocks.blocks import (
     TimelineBlock,
 )
 from caseblocks.blocks.base import normalise_fax
+from tests.factories.blocks import action_form_data, appeal_address_data
 
 ALL_BLOCKS = [
     ActionFormBlock,
@@ -28,37 +29,11 @@ ALL_BLOCKS = [
 
 
 def appeal(**overrides):
-    data = {
-        "recipient": "Almazbek Atambaev",
-        "position": "President",
-        "organisation": "",
-        "address_lines": "Government House\n",
-        "city": "Bishkek",
-        "postcode": "720003",
-        "country": "Kyrgyzstan",
-        "fax": "+996 312625012",
-        "email": "",
-        "salutation": "Dear President",
-        "ask": "Release Azimjan Askarov.",
-    }
-    return {**data, **overrides}
+    return appeal_address_data(**{"fax": "+996 312625012", **overrides})
 
 
 def action(**overrides):
-    data = {
-        "action_id": "",
-        "kind": "email",
-        "targets": [{"name": "Press office", "email": "press@akorda.kz"}],
-        "subject": "Free Erzhan Elshibayev",
-        "suggested_message": "Release him.",
-        "consent_text": "I agree.",
-        "goal": 1000,
-        "opens_at": None,
-        "closes_at": None,
-        "confirmation_text": "Thank you.",
-        "closed_text": "This campaign is concluded.",
-    }
-    return {**data, **overrides}
+    return action_form_data(**overrides)
 
 
 def clean(block, data):

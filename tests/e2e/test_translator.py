@@ -13,17 +13,9 @@ from cms.models import CasePage
 from cms.translation.operations import copy_page_for_translation
 from tests.e2e.conftest import ADMIN_PASSWORD
 from tests.factories import CasePageFactory
+from tests.factories.blocks import appeal_address_data
 
-APPEAL = {
-    "recipient": "Almazbek Atambaev",
-    "address_lines": "Government House",
-    "city": "Bishkek",
-    "postcode": "720003",
-    "country": "Kyrgyzstan",
-    "fax": "+996312625012",
-    "salutation": "Dear President",
-    "ask": "Release Azimjan Askarov now.",
-}
+APPEAL = appeal_address_data()
 
 
 @pytest.fixture

@@ -4,20 +4,9 @@ from wagtail.models import Locale
 
 from cms.models import CasePage
 from tests.factories import CasePageFactory
+from tests.factories.blocks import appeal_address_data
 
-APPEAL = {
-    "recipient": "Almazbek Atambaev",
-    "position": "President",
-    "organisation": "",
-    "address_lines": "Government House",
-    "city": "Bishkek",
-    "postcode": "720003",
-    "country": "Kyrgyzstan",
-    "fax": "+996312625012",
-    "email": "",
-    "salutation": "Dear President",
-    "ask": "Release Azimjan Askarov now.",
-}
+APPEAL = appeal_address_data()
 
 
 @pytest.fixture

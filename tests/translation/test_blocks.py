@@ -19,33 +19,10 @@ from caseblocks.blocks import (
     RichTextBlock,
     TimelineBlock,
 )
+from tests.factories.blocks import action_form_data, appeal_address_data
 
-APPEAL = {
-    "recipient": "Almazbek Atambaev",
-    "position": "President",
-    "organisation": "Office of the President",
-    "address_lines": "Government House\n205 Chui Avenue",
-    "city": "Bishkek",
-    "postcode": "720003",
-    "country": "Kyrgyzstan",
-    "fax": "+996312625012",
-    "email": "president@example.kg",
-    "salutation": "Dear President",
-    "ask": "Release Azimjan Askarov now.",
-}
-ACTION = {
-    "action_id": "a1b2c3",
-    "kind": "email",
-    "targets": [{"name": "Prosecutor General", "email": "prosecutor@example.kz"}],
-    "subject": "Free Erzhan Elshibayev",
-    "suggested_message": "Release him.",
-    "consent_text": "I agree.",
-    "goal": 1000,
-    "opens_at": None,
-    "closes_at": None,
-    "confirmation_text": "Thank you.",
-    "closed_text": "This campaign is concluded.",
-}
+APPEAL = appeal_address_data(organisation="Office of the President")
+ACTION = action_form_data(action_id="a1b2c3")
 
 
 def extract(block, data):
