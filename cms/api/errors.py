@@ -1,14 +1,23 @@
 """JSON errors of the delivery API: ``{"errors": [{"field": ..., "message": ...}]}``.
 
 Bad query parameters answer 400 naming the parameter (ninja's own validation
-answers 422; a client cares which parameter to fix, not the status nuance).
+answers 422; a client cares which parameter to fix, not the status nuance). A
+database that cannot be reached answers 503 with ``Retry-After``.
 """
+
+import logging
 
 from ninja.errors import HttpError, ValidationError
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 
 from cms.api.caching import json_response
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client should wait before trying again after a 503.
+RETRY_AFTER = 5
 
 
 class BadRequest(Exception):
@@ -60,8 +69,23 @@ def on_http_error(request, exc):
     return error_response(request, exc.status_code, None, exc.message)
 
 
+def on_database_unavailable(request, exc):
+    # A dropped connection, a failover or a locked database: the request's
+    # transaction is rolled back with it, so the client may send it again.
+    logger.error(
+        "Database unavailable: %s %s", request.method, request.path, exc_info=exc
+    )
+    response = error_response(
+        request, 503, None, "The service is briefly unavailable: try again shortly."
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
 def register_exception_handlers(api):
     api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(ValidationError, on_validation_error)
     api.add_exception_handler(BadRequest, on_bad_request)
     api.add_exception_handler(Http404, on_not_found)
+    api.add_exception_handler(OperationalError, on_database_unavailable)
+    api.add_exception_handler(InterfaceError, on_database_unavailable)
