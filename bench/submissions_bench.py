@@ -236,8 +236,9 @@ def check(port, emails):
 
     from caseblocks.actions.identity import normalise_email
     from caseblocks.models import ActionCounter, OutgoingMessage, Submission
+    from caseblocks.tasks import WAITING_FLAG_SECONDS
 
-    counter = ActionCounter.objects.get(action_id=ACTION_ID)
+    counter = ActionCounter.objects.totals(ACTION_ID)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", f"/api/v1/actions/{ACTION_ID}/")
     public = json.loads(connection.getresponse().read())["supporters"]
@@ -248,25 +249,28 @@ def check(port, emails):
     facts = [
         ("accepted responses = submission rows", len(emails), submissions.count()),
         (
-            "submission rows = counter.submissions",
+            "submission rows = counter submissions",
             submissions.count(),
-            counter.submissions,
+            counter["submissions"],
         ),
         ("distinct addresses sent = first submissions", unique, firsts),
-        ("first submissions = counter.supporters", firsts, counter.supporters),
-        ("counter.supporters = public count", counter.supporters, public),
+        ("first submissions = counter supporters", firsts, counter["supporters"]),
+        ("counter supporters = public count", counter["supporters"], public),
         (
             "first submissions x targets = queued messages",
             firsts * TARGETS,
             messages.filter(state="queued").count(),
         ),
-        (
-            "first submissions = queued tasks, one per submission",
-            firsts,
-            DBTaskResult.objects.filter(
-                task_path="caseblocks.tasks.deliver_submission", status="READY"
-            ).count(),
-        ),
+    ]
+    waiting = DBTaskResult.objects.filter(
+        task_path="caseblocks.tasks.deliver_due_messages", status="READY"
+    ).count()
+    print(
+        f"  delivery tasks waiting for the queued messages: {waiting} "
+        f"(one per {WAITING_FLAG_SECONDS} s at most while none runs)"
+    )
+    facts += [
+        ("a delivery task waits for the queued messages", True, waiting >= 1),
     ]
     agree = True
     for label, left, right in facts:
@@ -295,7 +299,7 @@ def count_statements():
                 path, {**body, "email": email}, content_type="application/json"
             )
         assert response.status_code == 202, response.content
-        counts.append(len(queries))
+        counts.append([query["sql"].split()[0] for query in queries.captured_queries])
     DBTaskResult.objects.all().delete()  # the probe's, so the check below adds up
     return counts
 
@@ -355,8 +359,9 @@ def main():
         publish_actions()
         first, repeat = count_statements()
         print(
-            f"SQL statements per submission (BEGIN and COMMIT included): first {first}, "
-            f"repeat {repeat}"
+            f"SQL statements of a first submission: {' '.join(first)} "
+            "(the task row only when no delivery task is waiting); "
+            f"of a repeat: {' '.join(repeat)}"
         )
         port = free_port()
         server = serve(env, port)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 
 from caseblocks.actions.placement import action_blocks
@@ -25,13 +25,16 @@ class ActionSummary:
 
 def summaries():
     """One summary per action that is placed on a live page or has supporters."""
+    totals = ActionCounter.objects.values("action_id").annotate(
+        total_supporters=Sum("supporters"), total_submissions=Sum("submissions")
+    )
     found = {
-        counter.action_id: ActionSummary(
-            counter.action_id,
-            supporters=counter.supporters,
-            submissions=counter.submissions,
+        row["action_id"]: ActionSummary(
+            row["action_id"],
+            supporters=row["total_supporters"],
+            submissions=row["total_submissions"],
         )
-        for counter in ActionCounter.objects.all()
+        for row in totals.order_by()
     }
     placements = PlacedAction.objects.select_related("page").order_by("page_id")
     for placement in placements:

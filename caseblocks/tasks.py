@@ -1,25 +1,34 @@
-"""Background delivery of messages to targets, through django-tasks."""
+"""Background delivery of messages to targets, through django-tasks.
+
+Accepted first submissions store their messages as queued rows; the rows are the
+queue. ``deliver_due_messages`` sends every message that is due, so one task
+serves every submission that arrived while it waited: a submission asks for a
+task only when none is waiting (a flag in the shared cache), instead of writing
+a task of its own on every request.
+"""
 
 import logging
 
 from django_tasks import task
 
+from django.core.cache import cache
+
 logger = logging.getLogger(__name__)
+
+# Set while a delivery task is waiting to start. It expires on its own, so a task
+# that is lost with its flag set holds up the next one for this long at most.
+WAITING_FLAG = "caseblocks:delivery-task-waiting"
+WAITING_FLAG_SECONDS = 10
 
 
 @task()
-def deliver_submission(submission_id):
-    """Send the pending messages of one first submission: one task for all its targets."""
-    from caseblocks.actions.delivery import deliver
-    from caseblocks.models import DeliveryState, OutgoingMessage
+def deliver_due_messages():
+    """Send the pending messages whose time has come, oldest first."""
+    from caseblocks.actions.delivery import deliver, due_messages
 
-    pending = OutgoingMessage.objects.filter(
-        submission_id=submission_id, state__in=DeliveryState.PENDING
-    ).order_by("pk")
-    states = []
-    for message_id in pending.values_list("pk", flat=True):
-        states.append(deliver_and_retry(deliver(message_id)))
-    return states
+    # Cleared before reading: a message stored after this line asks for a new task.
+    cache.delete(WAITING_FLAG)
+    return [deliver_and_retry(deliver(message_id)) for message_id in due_messages()]
 
 
 @task()
@@ -37,12 +46,16 @@ def deliver_and_retry(message):
 
 
 def enqueue_delivery(submission):
-    """Ask the task backend to send the messages a submission queued, if any."""
-    if submission.queued:
-        enqueue(deliver_submission, submission.pk)
+    """Make sure a delivery task will see the messages ``submission`` queued.
+
+    Called once the submission is committed. If a task is already waiting to
+    start, it will read them; otherwise one is enqueued.
+    """
+    if submission.queued and cache.add(WAITING_FLAG, 1, WAITING_FLAG_SECONDS):
+        enqueue(deliver_due_messages)
 
 
-def enqueue(pending, object_id, run_after=None):
+def enqueue(pending, *args, run_after=None):
     """Ask the task backend to run ``pending`` now or at ``run_after``.
 
     The message row is the queue, so a backend that cannot run tasks later, or
@@ -54,6 +67,8 @@ def enqueue(pending, object_id, run_after=None):
             return
         pending = pending.using(run_after=run_after)
     try:
-        pending.enqueue(object_id)
+        pending.enqueue(*args)
     except Exception:  # the backend's own errors: the row stays pending
-        logger.exception("Could not enqueue %s(%s).", pending.name, object_id)
+        logger.exception("Could not enqueue %s%s.", pending.name, args)
+        if pending is deliver_due_messages:
+            cache.delete(WAITING_FLAG)

@@ -17,11 +17,12 @@ from caseblocks.models import DeliveryState, OutgoingMessage
 logger = logging.getLogger(__name__)
 
 
-def compose_messages(submission, placement):
-    """Create one queued message per target of the action; return them.
+def compose_messages(submission, placement, now):
+    """One unsaved queued message per target of the action, for ``submission``.
 
     Written in the page's language: the subject and suggested message come from
-    that language version of the block, and the signature is translated.
+    that language version of the block, and the signature is translated. The
+    store saves them with the submission, if it is the supporter's first.
     """
     value = placement.value
     with translation.override(submission.language):
@@ -30,22 +31,20 @@ def compose_messages(submission, placement):
             "country": countries.name(submission.country),
         }
     text = submission.message or value["suggested_message"]
-    return OutgoingMessage.objects.bulk_create(
-        [
-            OutgoingMessage(
-                submission=submission,
-                action_id=submission.action_id,
-                target_name=target["name"],
-                target_email=target["email"],
-                subject=value["subject"],
-                body=f"{text}\n\n{signature}\n",
-                reply_to=formataddr((submission.name, submission.email)),
-                from_email=from_email(),
-                language=submission.language,
-            )
-            for target in value["targets"]
-        ]
-    )
+    return [
+        OutgoingMessage(
+            action_id=submission.action_id,
+            target_name=target["name"],
+            target_email=target["email"],
+            subject=value["subject"],
+            body=f"{text}\n\n{signature}\n",
+            reply_to=formataddr((submission.name, submission.email)),
+            from_email=from_email(),
+            language=submission.language,
+            created_at=now,
+        )
+        for target in value["targets"]
+    ]
 
 
 def sent_last_hour(target_email, now):

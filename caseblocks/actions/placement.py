@@ -88,10 +88,14 @@ def refresh_placements(page):
     with transaction.atomic():
         remove_placements(page)
         PlacedAction.objects.bulk_create(rows, ignore_conflicts=True)
-        # The counter row exists before the first submission, which then only
-        # has to update it.
+        # The counter's rows exist before the first submission, which then only
+        # has to add itself to one.
         ActionCounter.objects.bulk_create(
-            [ActionCounter(action_id=row.action_id) for row in rows],
+            [
+                ActionCounter(action_id=row.action_id, shard=shard)
+                for row in rows
+                for shard in range(ActionCounter.SHARDS)
+            ],
             ignore_conflicts=True,
         )
         forget_placements(row.action_id for row in rows)

@@ -1,5 +1,7 @@
 """Storing a submission: first or repeat, the counter, and the messages to targets."""
 
+import random
+
 from django.db import connections, router, transaction
 from django.db.models import F
 from django.db.models.constants import OnConflict
@@ -9,6 +11,7 @@ from django.utils import timezone
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.models import ActionCounter, Submission
 
+from . import one_statement
 from .delivery import compose_messages
 from .identity import email_fingerprint
 
@@ -19,7 +22,8 @@ def store_submission(placement, data, now=None):
     The first submission of a supporter (by e-mail fingerprint) counts and, for
     an e-mail action, queues one message per target; a repeat is stored with its
     rank and does neither. Both happen in one transaction with the counter
-    update, so the count is exact however many requests race.
+    update, so the count is exact however many requests race. On PostgreSQL the
+    whole of it is one statement (see ``one_statement``).
     """
     now = now or timezone.now()
     submission = Submission(
@@ -37,26 +41,40 @@ def store_submission(placement, data, now=None):
         created_at=now,
         is_first=True,
     )
-    with transaction.atomic():
-        # The unique constraint on first submissions decides who came first: a
-        # loser of the race inserts nothing and is stored as a repeat.
-        if not insert_unless_taken(submission):
-            earlier = Submission.objects.filter(
-                action_id=placement.action_id, fingerprint=submission.fingerprint
-            ).count()
-            submission.is_first, submission.rank = False, earlier + 1
-            submission.save(force_insert=True)
-        if submission.is_first and placement.value["kind"] == ActionKind.EMAIL:
-            submission.queued = compose_messages(submission, placement)
-        else:
-            submission.queued = []
-        # Last before the commit: every submission updates this one row, and its
-        # lock is held until the commit.
-        count_submission(placement.action_id, submission.is_first)
+    messages = []
+    if placement.value["kind"] == ActionKind.EMAIL:
+        messages = compose_messages(submission, placement, now)
+    shard = random.randrange(ActionCounter.SHARDS)  # noqa: S311 (spreads locks only)
+    using = router.db_for_write(Submission)
+    if connections[using].vendor == "postgresql":
+        one_statement.store(submission, messages, shard, now, using)
+    else:
+        store_in_steps(submission, messages, shard, using)
+    submission.queued = messages if submission.is_first else []
     return submission
 
 
-def insert_unless_taken(instance):
+def store_in_steps(submission, messages, shard, using):
+    """The same as ``one_statement.store``, in a transaction of several statements."""
+    with transaction.atomic(using=using):
+        # The unique constraint on first submissions decides who came first: a
+        # loser of the race inserts nothing and is stored as a repeat.
+        if not insert_unless_taken(submission, using):
+            earlier = Submission.objects.filter(
+                action_id=submission.action_id, fingerprint=submission.fingerprint
+            ).count()
+            submission.is_first, submission.rank = False, earlier + 1
+            submission.save(force_insert=True, using=using)
+        if submission.is_first and messages:
+            for message in messages:
+                message.submission = submission
+            type(messages[0]).objects.using(using).bulk_create(messages)
+        # Last before the commit: every submission updates one counter row, and
+        # its lock is held until the commit.
+        count_submission(submission.action_id, shard, submission.is_first, using)
+
+
+def insert_unless_taken(instance, using):
     """``INSERT ... ON CONFLICT DO NOTHING RETURNING id`` of a new ``instance``.
 
     Return True and set its primary key if the row went in, False if a unique
@@ -66,13 +84,9 @@ def insert_unless_taken(instance):
     (PostgreSQL ``ON CONFLICT DO NOTHING``, SQLite ``INSERT OR IGNORE``; both
     return no row when the insert is skipped).
     """
-    model = type(instance)
-    meta = model._meta
-    using = router.db_for_write(model, instance=instance)
-    fields = [field for field in meta.concrete_fields if not field.generated]
-    fields = [field for field in fields if field is not meta.pk or instance.pk]
-    query = InsertQuery(model, on_conflict=OnConflict.IGNORE)
-    query.insert_values(fields, [instance])
+    meta = type(instance)._meta
+    query = InsertQuery(type(instance), on_conflict=OnConflict.IGNORE)
+    query.insert_values(insert_fields(instance), [instance])
     compiler = query.get_compiler(using=using)
     compiler.returning_fields = [meta.pk]
     [(sql, params)] = compiler.as_sql()
@@ -86,28 +100,33 @@ def insert_unless_taken(instance):
     return True
 
 
-def count_submission(action_id, is_first):
-    """Add one submission, and one supporter if first, to the action's counter row.
+def insert_fields(instance):
+    """The fields an insert of ``instance`` writes: all stored ones but an unset pk."""
+    meta = instance._meta
+    return [
+        field
+        for field in meta.concrete_fields
+        if not field.generated and (field is not meta.pk or instance.pk)
+    ]
 
-    Publishing makes the row, so this is one ``UPDATE ... SET n = n + 1``.
-    """
-    counter = ActionCounter.objects.filter(action_id=action_id)
+
+def count_submission(action_id, shard, is_first, using):
+    """Add one submission, and one supporter if first, to one shard of the counter."""
+    counter = ActionCounter.objects.using(using).filter(
+        action_id=action_id, shard=shard
+    )
     increments = {
         "supporters": F("supporters") + int(is_first),
         "submissions": F("submissions") + 1,
     }
     if not counter.update(**increments):
-        # A row lost or never made (pages placed before counters were made on
-        # publish): get_or_create survives a race for it.
-        ActionCounter.objects.get_or_create(action_id=action_id)
+        # A shard's first submission: get_or_create survives a race for the row.
+        ActionCounter.objects.using(using).get_or_create(
+            action_id=action_id, shard=shard
+        )
         counter.update(**increments)
 
 
 def supporter_count(action_id):
-    """The exact number of supporters, read from the counter row."""
-    return (
-        ActionCounter.objects.filter(action_id=action_id)
-        .values_list("supporters", flat=True)
-        .first()
-        or 0
-    )
+    """The exact number of supporters, summed from the counter's shards."""
+    return ActionCounter.objects.totals(action_id)["supporters"]

@@ -48,21 +48,42 @@ class PlacedAction(models.Model):
         return f"{self.action_id} on page {self.page_id}"
 
 
-class ActionCounter(models.Model):
-    """The running totals of one action.
+class ActionCounterQuerySet(models.QuerySet):
+    def totals(self, action_id):
+        """``{"supporters": n, "submissions": m}`` of one action, summed over its shards."""
+        totals = self.filter(action_id=action_id).aggregate(
+            supporters=models.Sum("supporters"), submissions=models.Sum("submissions")
+        )
+        return {name: total or 0 for name, total in totals.items()}
 
-    Updated with ``F()`` in the same transaction that stores a submission, so the
-    public count is exact and never drifts from the rows; it also survives the
-    purge of old personal data, which keeps the totals.
+
+class ActionCounter(models.Model):
+    """Part of the running totals of one action: one of its ``SHARDS`` rows.
+
+    Each submission adds itself to one shard, in the statement (and transaction)
+    that stores it, so the sum over the shards is exact and never drifts from the
+    rows; spreading the additions over several rows lets concurrent submissions
+    commit without waiting for each other's lock. The totals survive the purge of
+    old personal data.
     """
 
-    action_id = models.CharField(max_length=64, unique=True)
+    SHARDS = 8
+
+    action_id = models.CharField(max_length=64, db_index=True)
+    shard = models.PositiveSmallIntegerField(default=0)
     supporters = models.PositiveIntegerField(default=0)
     submissions = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ActionCounterQuerySet.as_manager()
+
     class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_id", "shard"], name="caseblocks_one_counter_shard"
+            )
+        ]
         verbose_name = _("action counter")
 
     def __str__(self):
-        return f"{self.action_id}: {self.supporters}"
+        return f"{self.action_id}[{self.shard}]: {self.supporters}"
