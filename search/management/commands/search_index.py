@@ -71,7 +71,11 @@ class Command(BaseCommand):
 
     def rebuild(self, codes, dry_run):
         from search.backends.elasticsearch.client import get_client
-        from search.backends.elasticsearch.rebuild import Rebuilder, visible_ids
+        from search.backends.elasticsearch.rebuild import (
+            Rebuilder,
+            RebuildFailed,
+            visible_ids,
+        )
 
         for code in codes:
             alias = index_alias(code)
@@ -81,7 +85,12 @@ class Command(BaseCommand):
                     f"pages, catch up, point {alias} at it and delete the old index."
                 )
                 continue
-            result = Rebuilder(get_client(), code, Progress(self.stderr, code)).run()
+            rebuilder = Rebuilder(get_client(), code, Progress(self.stderr, code))
+            try:
+                result = rebuilder.run()
+            except RebuildFailed as failure:
+                self.stderr.write("")  # end the progress bar's line
+                raise CommandError(str(failure)) from failure
             replaced = ", ".join(result.replaced) or "nothing"
             self.stdout.write(
                 f"{alias} → {result.index}: {result.loaded} pages loaded, "
