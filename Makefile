@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint bench messages system-packages clean
+.PHONY: demo test lint bench bench-packages messages system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,10 +46,17 @@ system-packages:
 	fi
 
 # Each benchmark prints ratios against a baseline measured in the same run.
-bench: $(STAMP)
+bench: $(STAMP) bench-packages
 	$(BIN)/python -m bench                     # delivery API vs Wagtail API v2 vs a bare view
 	$(BIN)/python -m bench.search_bench        # documents vs modelsearch; publish on vs off
 	$(BIN)/python -m bench.submissions_bench   # action submissions vs a bare view (PostgreSQL)
+	$(BIN)/python -m bench.scaling             # 1x, 4x, 16x the workers in clients (PostgreSQL, wrk)
+
+# wrk, from Debian's packages, drives the scaling benchmark.
+bench-packages:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian packages: wrk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-media test-artifacts

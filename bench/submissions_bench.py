@@ -131,10 +131,10 @@ def client(port, seconds, seed, results, path=None):
     results.put((latencies, statuses, emails))
 
 
-def recreate_database():
+def recreate_database(database_url=DATABASE_URL):
     import psycopg
 
-    url = urlsplit(DATABASE_URL)
+    url = urlsplit(database_url)
     name = url.path.lstrip("/")
     admin = url._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as connection:
