@@ -70,23 +70,27 @@ def accepted(placement):
     )
 
 
-def over_limit(request, email=None, *, address=True):
-    """A 429 if the client address (or else the e-mail) is over its limit, or None.
+def over_limit(request, placement, email=None, *, address=True):
+    """An answer if the client address or the e-mail is over its limit, or None.
 
-    Each scope asked for counts the attempt, whatever the answer.
+    Each scope asked for counts the attempt, whatever the answer. A client over
+    its limit gets a 429; an e-mail address over its own gets the answer of an
+    accepted submission and nothing is stored, since a 429 would tell whoever
+    typed the address that it was used lately.
     """
     identities = {"ADDRESS": address_fingerprint(request)} if address else {}
     if email is not None:
         identities["EMAIL"] = email_fingerprint(email)
     waits = ratelimits.hit_scopes(identities)
-    for scope, field in (("ADDRESS", "body"), ("EMAIL", "email")):
-        if waits.get(scope):
-            return error(
-                429,
-                field,
-                "Too many submissions: wait a while.",
-                Retry_After=str(waits[scope]),
-            )
+    if waits.get("ADDRESS"):
+        return error(
+            429,
+            "body",
+            "Too many submissions: wait a while.",
+            Retry_After=str(waits["ADDRESS"]),
+        )
+    if waits.get("EMAIL"):
+        return accepted(placement)
     return None
 
 
@@ -155,27 +159,29 @@ def build_router():
         if not placement.is_open():
             return closed(placement)
         if problem:
-            return over_limit(request) or error(400, "body", problem)
+            return over_limit(request, placement) or error(400, "body", problem)
         form = SubmissionForm(payload)
         if not form.is_valid():
-            return over_limit(request) or JsonResponse(
+            return over_limit(request, placement) or JsonResponse(
                 {"errors": error_list(form)}, status=400
             )
         data = form.cleaned_data
         if data["website"]:
-            return over_limit(request) or accepted(placement)
+            return over_limit(request, placement) or accepted(placement)
         if captcha.provider():
             # Without a solved captcha, a request spends no supporter's allowance.
-            limited = over_limit(request)
+            limited = over_limit(request, placement)
             if limited:
                 return limited
             if not captcha.verify(data["captcha_token"], client_address(request)):
                 return error(
                     400, "captcha_token", "The captcha check failed: try again."
                 )
-            limited = over_limit(request, data["email"], address=False)
+            limited = over_limit(request, placement, data["email"], address=False)
         else:
-            limited = over_limit(request, data["email"])  # one cache round trip
+            limited = over_limit(
+                request, placement, data["email"]
+            )  # one cache round trip
         if limited:
             return limited
         submission = store_submission(placement, data, timezone.now())
