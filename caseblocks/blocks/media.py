@@ -6,6 +6,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from . import schemas
 from .base import TranslatableChildrenMixin, raise_for_children
+from .sanitise import web_url
 
 # Rendition filters offered to front-ends, smallest first.
 IMAGE_RENDITIONS = {
@@ -94,5 +95,9 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
         description = _("A video or social media post")
 
     def get_api_representation(self, value, context=None):
+        # Only http(s): front-ends put the address in an iframe or a link.
         embed = value["embed"]
-        return {"url": embed.url if embed else None, "caption": value["caption"]}
+        return {
+            "url": web_url(embed.url) if embed else None,
+            "caption": value["caption"],
+        }

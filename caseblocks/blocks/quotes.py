@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from . import schemas
 from .base import TranslatableChildrenMixin, iso_or_none
+from .sanitise import web_url
 
 
 class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
@@ -52,5 +53,5 @@ class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
             "speaker_role": value["speaker_role"],
             "date": iso_or_none(value["date"]),
             "source": value["source"],
-            "source_url": value["source_url"] or None,
+            "source_url": web_url(value["source_url"]),
         }

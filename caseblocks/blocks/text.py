@@ -5,12 +5,18 @@ from wagtail.rich_text import expand_db_html
 
 from . import schemas
 from .base import TranslatableChildrenMixin
+from .sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
 class RichTextBlock(blocks.RichTextBlock):
-    """Rich text whose API form is HTML with internal links resolved."""
+    """Rich text whose API form is HTML with internal links resolved.
+
+    The HTML is whitelisted on the way out (``sanitise.clean_html``): a value
+    stored past the editor cannot bring scripts, event handlers or
+    ``javascript:`` links to a front-end.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
@@ -25,7 +31,7 @@ class RichTextBlock(blocks.RichTextBlock):
         preview_value = "<p>Azimjan Askarov documented police abuse for years.</p>"
 
     def get_api_representation(self, value, context=None):
-        return expand_db_html(value.source)
+        return clean_html(expand_db_html(value.source))
 
 
 class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from caseblocks.blocks.media import image_api_representation
+from caseblocks.blocks.sanitise import clean_html, web_url
 from caseblocks.blocks.schemas import ImageValue, RichTextHTML
 from cms.api.refs import country_ref, page_ref
 from cms.api.schemas.blocks import block_schema
@@ -62,7 +63,8 @@ def field_reader(model, name):
         )
     if isinstance(field, RichTextField):
         return FieldReader(
-            RichTextHTML, lambda page, context: expand_db_html(getattr(page, name))
+            RichTextHTML,
+            lambda page, context: clean_html(expand_db_html(getattr(page, name))),
         )
     if isinstance(field, ClusterTaggableManager):
         return FieldReader(
@@ -71,6 +73,10 @@ def field_reader(model, name):
         )
     if field.is_relation:
         return relation_reader(field)
+    if isinstance(field, models.URLField):  # only http(s) reaches a front-end's href
+        return FieldReader(
+            str, lambda page, context: web_url(getattr(page, name)) or ""
+        )
     for field_class, python_type in SCALARS:
         if isinstance(field, field_class):
             if field.choices:
