@@ -106,6 +106,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Failed logins are counted and, over a limit, refused for a while
+# (cms/login_throttle.py; CASEBOOK_LOGIN_THROTTLE overrides its DEFAULTS).
+AUTHENTICATION_BACKENDS = ["cms.login_throttle.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.login_throttle.LoginForm"
 
 # Internationalisation: the content locales are the interface languages too.
 LANGUAGE_CODE = "en"
