@@ -10,11 +10,14 @@ class SubmissionQuerySet(models.QuerySet):
     def with_personal_data(self):
         return self.filter(anonymised_at__isnull=True)
 
-    def anonymise(self, now):
+    def anonymise(self, now, *, keep_fingerprint=False):
         """Strip the personal data of these submissions and of their messages.
 
         Rows stay so the totals, the chart per day and the delivery report still
-        add up; the counts live in ``ActionCounter`` anyway.
+        add up; the counts live in ``ActionCounter`` anyway. With
+        ``keep_fingerprint`` the keyed hash stays, so a supporter who comes back
+        is still known as a repeat and not counted twice; without it (erasure)
+        nothing ties the rows to the address any more.
         """
         from .messages import DeliveryState, OutgoingMessage
 
@@ -23,12 +26,9 @@ class SubmissionQuerySet(models.QuerySet):
             submission__in=ids, state__in=DeliveryState.PENDING
         ).update(state=DeliveryState.FAILED, last_error="Withdrawn: data erased.")
         OutgoingMessage.objects.filter(submission__in=ids).update(body="", reply_to="")
+        forget = {} if keep_fingerprint else {"fingerprint": None}
         return Submission.objects.filter(pk__in=ids).update(
-            name="",
-            email="",
-            message="",
-            fingerprint=None,
-            anonymised_at=now,
+            name="", email="", message="", anonymised_at=now, **forget
         )
 
 
@@ -58,7 +58,7 @@ class Submission(models.Model):
     consent_text = models.TextField(help_text=_("The consent wording shown."))
     consented_at = models.DateTimeField()
     newsletter = models.BooleanField(default=False)
-    # NULL once anonymised: the one-first-submission constraint then ignores it.
+    # NULL once erased: the one-first-submission constraint then ignores it.
     fingerprint = models.CharField(max_length=64, null=True)  # noqa: DJ001
     is_first = models.BooleanField(default=True)
     rank = models.PositiveIntegerField(default=1)

@@ -160,10 +160,38 @@ def test_purge_removes_old_personal_data_and_keeps_counts(
     call_command("purge_submissions", stdout=io.StringIO())
 
     old = Submission.objects.get(created_at=long_ago)
-    assert (old.name, old.email, old.message, old.fingerprint) == ("", "", "", None)
+    assert (old.name, old.email, old.message) == ("", "", "")
     assert old.anonymised_at is not None
     assert not OutgoingMessage.objects.filter(submission=old).exclude(body="").exists()
     assert Submission.objects.with_personal_data().get().email == "new@example.org"
+    assert ActionCounter.objects.totals(ACTION_ID)["supporters"] == 2
+
+
+def test_purged_supporter_who_comes_back_is_not_counted_twice(
+    action_page, submit, settings
+):
+    settings.CASEBOOK_ACTIONS = {**settings.CASEBOOK_ACTIONS, "RETENTION_DAYS": 30}
+    long_ago = timezone.now() - datetime.timedelta(days=31)
+    with mock.patch("django.utils.timezone.now", return_value=long_ago):
+        submit(supporter(email="back@example.org"))
+    call_command("purge_submissions", stdout=io.StringIO())
+
+    assert submit(supporter(email="BACK@example.org")).status_code == 202
+
+    assert ActionCounter.objects.totals(ACTION_ID) == {
+        "supporters": 1,
+        "submissions": 2,
+    }
+    assert Submission.objects.get(created_at__gt=long_ago).is_first is False
+
+
+def test_erased_supporter_is_forgotten_and_counts_anew(action_page, submit):
+    submit(supporter(email="gone@example.org"))
+    call_command("erase_supporter", "gone@example.org", stdout=io.StringIO())
+
+    assert Submission.objects.get().fingerprint is None
+    submit(supporter(email="gone@example.org"))
+
     assert ActionCounter.objects.totals(ACTION_ID)["supporters"] == 2
 
 

@@ -28,5 +28,6 @@ class Command(BaseCommand):
                 f"Would purge {count} submissions from before {cutoff:%Y-%m-%d}."
             )
             return
-        count = old.anonymise(now)
+        # The fingerprint stays: a supporter who comes back is not counted twice.
+        count = old.anonymise(now, keep_fingerprint=True)
         self.stdout.write(f"Purged {count} submissions from before {cutoff:%Y-%m-%d}.")
