@@ -124,8 +124,12 @@ def italian_case(live_server):
 
 
 def test_generated_client_lists_reads_and_takes_part(
-    client_copy, italian_case, live_server
+    client_copy, italian_case, live_server, settings
 ):
+    # One submission a minute per client address: the second run meets the limit.
+    settings.CASEBOOK_ACTIONS = {
+        "RATE_LIMITS": {"ADDRESS": ["1/60"], "EMAIL": ["3/3600"]}
+    }
     ok(run(["npm", "run", "generate"], client_copy, API_URL=live_server.url))
     schema = (client_copy / "src" / "schema.d.ts").read_text()
     assert '"/api/v1/actions/{action_id}/submissions"' in schema
