@@ -13,6 +13,7 @@ If the cluster fails before step 4, the alias is left as it was and the new
 index is deleted (or named, when the cluster cannot be asked to delete it).
 """
 
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from elastic_transport import TransportError
@@ -138,21 +139,23 @@ class Rebuilder:
         total = len(visible_ids(self.language_code))
         done = 0
         self.progress(done, total)
-        pages = pages_for_locale(self.language_code)
-        actions = index_actions(pages, self.language_code, index_name)
         chunk_size = get_setting("BULK_CHUNK_SIZE")
-        for ok, _ in streaming_bulk(self.client, actions, chunk_size=chunk_size):
-            done += ok
-            if done % 100 == 0:
-                self.progress(done, total)
+        # Closed at once if the cluster fails: the pages come from a database
+        # cursor (server-side on PostgreSQL), which must not outlive the load.
+        with closing(pages_for_locale(self.language_code)) as pages:
+            actions = index_actions(pages, self.language_code, index_name)
+            for ok, _ in streaming_bulk(self.client, actions, chunk_size=chunk_size):
+                done += ok
+                if done % 100 == 0:
+                    self.progress(done, total)
         self.progress(done, total, final=True)
         return done
 
     def catch_up(self, result, target, since):
         """Bring ``target`` in step with the pages changed since ``since``."""
         changed = visible_pages().filter(last_published_at__gte=since)
-        pages = pages_for_locale(self.language_code, changed)
-        ok, _ = bulk(self.client, index_actions(pages, self.language_code, target))
+        with closing(pages_for_locale(self.language_code, changed)) as pages:
+            ok, _ = bulk(self.client, index_actions(pages, self.language_code, target))
         result.caught_up += ok
 
         indexed = {
