@@ -104,7 +104,7 @@ def test_a_killed_worker_loses_nothing_and_resends_only_the_message_in_flight(
     for email in SUPPORTERS:
         assert submit(email=email).status_code == 202
     every = {key(message) for message in OutgoingMessage.objects.all()}
-    assert len(every) == 6  # three supporters, two targets; one task each
+    assert len(every) == 6  # three supporters, two targets
 
     killed = db_worker(FAULTS_DIE_AFTER="3")
 
