@@ -203,6 +203,19 @@ def test_hidden_pages_and_actions_answer_404(client, site):
     assert client.get(f"/api/v2/images/{site.draft_image.pk}/").status_code == 404
 
 
+def test_editor_routes_refuse_anonymous_readers(client, site):
+    page = site.hidden["pending"]
+    assert client.get(f"/api/v1/translation/progress/{page.pk}/").status_code == 401
+    for url in (
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/edit/preview/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+    assert client.get("/api/v1/preview/").status_code == 400
+
+
 def test_the_sweep_sees_public_content(client, site):
     """The walk reaches real content, so an empty finding list means something."""
     listing = client.get("/api/v1/pages/?type=case&limit=100").json()
