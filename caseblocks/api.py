@@ -8,8 +8,9 @@ from urllib.parse import quote
 
 from ninja import Router
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from caseblocks.actions import captcha, ratelimits
 from caseblocks.actions.forms import SubmissionForm, error_list
@@ -34,13 +35,19 @@ from caseblocks.tasks import enqueue_delivery
 ACCEPTED = 202
 
 
+def uncached(response):
+    """Mark ``response`` for no cache to keep: answers about actions are per request."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 def error(status, field, message, **headers):
     response = JsonResponse(
         {"errors": [{"field": field, "message": message}]}, status=status
     )
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
-    return response
+    return uncached(response)
 
 
 def not_found(action_id):
@@ -48,25 +55,31 @@ def not_found(action_id):
 
 
 def closed(placement):
-    return JsonResponse(
-        {
-            "errors": [{"field": "action_id", "message": "This action is not open."}],
-            "state": "closed",
-            "closed_text": placement.closed_text,
-        },
-        status=409,
+    return uncached(
+        JsonResponse(
+            {
+                "errors": [
+                    {"field": "action_id", "message": "This action is not open."}
+                ],
+                "state": "closed",
+                "closed_text": placement.closed_text,
+            },
+            status=409,
+        )
     )
 
 
 def accepted(placement):
     # The same answer for a first submission, a repeat and a robot caught by the
     # honeypot: nobody learns whether an address has taken part.
-    return JsonResponse(
-        {
-            "status": "accepted",
-            "confirmation_text": placement.value["confirmation_text"],
-        },
-        status=ACCEPTED,
+    return uncached(
+        JsonResponse(
+            {
+                "status": "accepted",
+                "confirmation_text": placement.value["confirmation_text"],
+            },
+            status=ACCEPTED,
+        )
     )
 
 
@@ -109,7 +122,11 @@ def build_router():
     @router.get(
         "/{action_id}/", response={200: ActionOut, 404: ErrorsOut}, summary="An action"
     )
-    def action_detail(request, action_id: str, language: str | None = None):
+    def action_detail(
+        request, response: HttpResponse, action_id: str, language: str | None = None
+    ):
+        # The count moves with every submission: no cache may hold it.
+        uncached(response)
         try:
             placement = find_action(action_id, language)
         except ActionNotFound:
@@ -162,8 +179,8 @@ def build_router():
             return over_limit(request, placement) or error(400, "body", problem)
         form = SubmissionForm(payload)
         if not form.is_valid():
-            return over_limit(request, placement) or JsonResponse(
-                {"errors": error_list(form)}, status=400
+            return over_limit(request, placement) or uncached(
+                JsonResponse({"errors": error_list(form)}, status=400)
             )
         data = form.cleaned_data
         if data["website"]:

@@ -44,6 +44,15 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
+# Supporters' actions (every key: caseblocks/conf.py). Behind a proxy or load
+# balancer, name the header holding the client address (e.g. HTTP_X_FORWARDED_FOR),
+# or every supporter shares the proxy's address and its rate limit.
+CASEBOOK_ACTIONS = {
+    "CLIENT_ADDRESS_HEADER": env("ACTIONS_CLIENT_ADDRESS_HEADER", ""),
+    "FINGERPRINT_KEY": env("ACTIONS_FINGERPRINT_KEY", ""),
+    "FROM_EMAIL": env("ACTIONS_FROM_EMAIL", ""),
+}
+
 # Background work runs in django-tasks workers against the database queue.
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}

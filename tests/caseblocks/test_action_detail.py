@@ -113,3 +113,17 @@ def test_count_is_exact_under_concurrent_submissions(action_page):
     assert (
         Client().get(f"/api/v1/actions/{ACTION_ID}/").json()["supporters"] == addresses
     )
+
+
+@pytest.mark.django_db
+def test_no_cache_keeps_an_answer_about_an_action(action_page, client, submit):
+    answers = {
+        "detail": detail(client),
+        "missing": detail(client, "no-such-action"),
+        "accepted": submit(supporter(email="one@example.org")),
+        "invalid": submit(supporter(email="not an address")),
+    }
+
+    for name, answer in answers.items():
+        assert "no-store" in answer["Cache-Control"], name
+        assert "private" in answer["Cache-Control"], name
