@@ -9,13 +9,36 @@ from ninja import NinjaAPI
 from cms.api.errors import register_exception_handlers
 from cms.api.registry import get_routers
 
+BAD_REQUEST = {
+    "description": "Bad parameters: each error names the parameter to fix.",
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}
+    },
+}
+
+
+class DeliveryAPI(NinjaAPI):
+    """Documents the 400 that any operation answers to parameters it cannot read.
+
+    Ninja's validation and ``cms.api.guards`` stand in front of every route,
+    plugins' routes included, so each operation may answer it.
+    """
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = {400: BAD_REQUEST, **operation["responses"]}
+                operation["responses"] = dict(sorted(responses.items()))
+        return schema
+
 
 def build_api():
     from cms.api.routers.countries import router as countries_router
     from cms.api.routers.pages import router as pages_router
     from cms.api.routers.preview import router as preview_router
 
-    api = NinjaAPI(
+    api = DeliveryAPI(
         title="Casebook delivery API",
         version="1",
         description=(

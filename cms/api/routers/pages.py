@@ -3,7 +3,7 @@
 import json
 from typing import Annotated, Literal
 
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from django.conf import settings
@@ -36,6 +36,10 @@ LanguageCode = Literal[tuple(code for code, _ in settings.WAGTAIL_CONTENT_LANGUA
 ORDERS = ("date", "title", "first_published_at", "last_published_at", "id")
 Order = Literal[tuple(f"{sign}{name}" for name in ORDERS for sign in ("", "-"))]
 PageDetail = page_detail_schema()
+# Page ids are 32-bit integers in PostgreSQL: a larger one names no page, and the
+# database refuses to compare it. No listing is longer than the offset allows.
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 1_000_000
 NOT_FOUND = "No public page with this id."
 LOCALE_DESCRIPTION = (
     "Language code. The page's translation in this language; without one, "
@@ -90,10 +94,12 @@ def list_pages(
             "pages without one in the default language)."
         ),
     ] = None,
-    child_of: int | None = Query(None, description="Id of the parent page"),
+    child_of: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of the parent page"
+    ),
     order: Order = "-date",
     limit: int = Query(get_setting("DEFAULT_LIMIT"), ge=1, le=get_setting("MAX_LIMIT")),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     page_type = page_types()[type] if type else None
     if page_type:
@@ -185,7 +191,7 @@ def find_page(
 @decorate_view(cache_public_response)
 def get_page(
     request,
-    id: int,
+    id: Annotated[int, Path(ge=1, le=MAX_ID)],
     locale: Annotated[
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
     ] = None,
