@@ -13,8 +13,12 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
+from wagtail.models import PageViewRestriction
+
+from cms.models import CasePage
 from search.backends.elasticsearch.client import reset_client
 from search.documents import index_alias
+from search.models import IndexingFailure
 from tests.factories import CasePageFactory
 from tests.search.fake_es import CURRENT, FakeCluster, FakeNode
 
@@ -79,6 +83,13 @@ def rebuild():
     return out.getvalue(), err.getvalue()
 
 
+def found(client):
+    """Ids of the pages a search for "case" answers."""
+    response = client.get("/api/v1/search/", {"q": "case", "locale": "en"})
+    results = response.json()["results"]
+    return {result["id"] for result in results}
+
+
 def nth_bulk(n):
     seen = []
 
@@ -132,3 +143,34 @@ def test_a_rebuild_cut_off_leaves_the_alias_on_the_old_index_and_a_rerun_succeed
     assert f"{alias} → {new_index}: {len(old_documents) + 1} pages loaded" in out
     assert set(cluster.documents(alias)) > set(old_documents)
     assert old_index not in cluster.indices
+
+
+def test_pages_made_private_during_an_outage_stay_out_of_search_until_removed(
+    cluster, indexed, settings, client, django_capture_on_commit_callbacks
+):
+    """The removal from the index fails half-way through the privacy change."""
+    settings.SEARCH = {**settings.SEARCH, "AUTOSYNC": True}
+    alias = index_alias("en")
+    cases = {case.pk for case in CasePage.objects.all()}
+    section = CasePage.objects.first().get_parent()
+    assert found(client) >= cases
+    cluster.outage = Outage(lambda method, path: path == "/_bulk")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+    failure = IndexingFailure.objects.get()  # staff see it
+    assert (failure.action, failure.object_id) == ("subtree", str(section.pk))
+    cluster.outage = None
+    cluster.down = False
+    assert {str(pk) for pk in cases} <= set(cluster.documents(alias))
+    assert not found(client) & cases  # still in the index, never served
+
+    out = StringIO()
+    call_command("search_index", "--retry-failed", stdout=out)
+
+    assert f"subtree wagtailcore.page.{section.pk}" in out.getvalue()
+    assert not {str(pk) for pk in cases} & set(cluster.documents(alias))
+    assert not IndexingFailure.objects.exists()
