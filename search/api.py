@@ -10,6 +10,7 @@ from elasticsearch import ApiError
 from ninja import Field, Query, Router, Schema
 
 from cms.api.errors import BadRequest
+from cms.api.schemas.pages import Errors
 
 from .backends import get_backend
 from .query import InvalidQuery, SearchQuery
@@ -104,7 +105,11 @@ def answer(call):
         ) from error
 
 
-@router.get("/", response=SearchResponse, summary="Search published pages")
+@router.get(
+    "/",
+    response={200: SearchResponse, 400: Errors, 503: Errors},
+    summary="Search published pages",
+)
 def search(request, params: Query[SearchParams]):
     query = SearchQuery(**params.dict())
     result = answer(lambda: get_backend().search(query.clean()))
@@ -112,7 +117,9 @@ def search(request, params: Query[SearchParams]):
 
 
 @router.get(
-    "/suggest/", response=SuggestResponse, summary="Titles and names as you type"
+    "/suggest/",
+    response={200: SuggestResponse, 400: Errors, 503: Errors},
+    summary="Titles and names as you type",
 )
 def suggest(request, params: Query[SuggestParams]):
     query = SearchQuery(q=params.q, locale=params.locale, limit=params.limit)
