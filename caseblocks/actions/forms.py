@@ -60,7 +60,15 @@ class SubmissionForm(forms.Form):
         self.fields["message"].validators.append(MaxLengthValidator(limit))
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip()
+        """The address, its domain in ASCII (IDNA): mail headers carry no other."""
+        local, _at, domain = self.cleaned_data["email"].strip().rpartition("@")
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError as error:
+            raise forms.ValidationError(
+                _("Enter a valid email address."), code="invalid"
+            ) from error
+        return f"{local}@{domain}"
 
     def clean_country(self):
         code = self.cleaned_data["country"].upper()

@@ -1,6 +1,7 @@
 """OpenAPI shapes of the action routes (the view validates submissions itself)."""
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -20,15 +21,15 @@ class ActionOut(Schema):
 
 
 class SubmissionIn(Schema):
-    name: str = Field(max_length=200)
-    email: str
-    country: str = Field(description="ISO 3166-1 alpha-2", min_length=2, max_length=2)
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field(max_length=254, json_schema_extra={"format": "email"})
+    country: str = Field(description="ISO 3166-1 alpha-2", pattern="^[A-Za-z]{2}$")
     message: str = Field("", description="Personal message; empty: the suggested one")
-    consent: bool = Field(description="Must be true")
+    consent: Literal[True] = Field(description="Must be true: never assumed")
     newsletter: bool = False
     website: str = Field("", description="Leave empty (honeypot)")
-    captcha_token: str = ""
-    language: str | None = None
+    captcha_token: str = Field("", max_length=4096)
+    language: str | None = Field(None, max_length=16)
 
 
 class AcceptedOut(Schema):
