@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def run(*args):
     out, err = StringIO(), StringIO()
-    call_command("search_index", *args, stdout=out, stderr=err)
+    # The system checks run first, as they do from the command line.
+    call_command("search_index", *args, stdout=out, stderr=err, skip_checks=False)
     return out.getvalue(), err.getvalue()
 
 

@@ -55,7 +55,7 @@ class Command(BaseCommand):
         if rebuild:
             self.rebuild(codes, dry_run)
         elif check:
-            self.check(codes)
+            self.check_drift(codes)
         else:
             self.retry_failed(dry_run)
 
@@ -98,7 +98,7 @@ class Command(BaseCommand):
                 f"replaced {replaced}."
             )
 
-    def check(self, codes):
+    def check_drift(self, codes):
         from elasticsearch import NotFoundError
 
         from search.backends.elasticsearch.client import get_client
