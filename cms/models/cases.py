@@ -17,9 +17,10 @@ from cms.blocks import CaseStreamBlock
 
 from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
 from .preview import FrontendPreviewMixin
+from .serving import HeadlessServeMixin
 
 
-class CaseIndexPage(IndexPageMixin, Page):
+class CaseIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
     subpage_types = ["cms.CasePage"]
 
     class Meta:
@@ -50,7 +51,13 @@ class CaseTag(TaggedItemBase):
     )
 
 
-class CasePage(FrontendPreviewMixin, LocalisedReferencesMixin, SummaryMixin, Page):
+class CasePage(
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    LocalisedReferencesMixin,
+    SummaryMixin,
+    Page,
+):
     """A person at risk or in prison, and the campaign for them."""
 
     person_name = models.CharField(

@@ -14,9 +14,10 @@ from cms.blocks import CountryStreamBlock
 
 from .mixins import IndexPageMixin, SummaryMixin
 from .preview import FrontendPreviewMixin
+from .serving import HeadlessServeMixin
 
 
-class CountryIndexPage(IndexPageMixin, Page):
+class CountryIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
     subpage_types = ["cms.CountryPage"]
 
     class Meta:
@@ -34,7 +35,7 @@ class Region(models.TextChoices):
     )
 
 
-class CountryPage(FrontendPreviewMixin, SummaryMixin, Page):
+class CountryPage(HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, Page):
     """A country: the page title is its name, as readers of the locale write it."""
 
     iso_code = models.CharField(

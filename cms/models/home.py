@@ -6,8 +6,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .serving import HeadlessServeMixin
 
-class HomePage(Page):
+
+class HomePage(HeadlessServeMixin, Page):
     """The root of one locale's site: its sections hang below it."""
 
     intro = models.TextField(

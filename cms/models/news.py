@@ -16,16 +16,23 @@ from cms.blocks import NewsStreamBlock
 
 from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
 from .preview import FrontendPreviewMixin
+from .serving import HeadlessServeMixin
 
 
-class NewsIndexPage(IndexPageMixin, Page):
+class NewsIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
     subpage_types = ["cms.NewsPage"]
 
     class Meta:
         verbose_name = _("news index page")
 
 
-class NewsPage(FrontendPreviewMixin, LocalisedReferencesMixin, SummaryMixin, Page):
+class NewsPage(
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    LocalisedReferencesMixin,
+    SummaryMixin,
+    Page,
+):
     """A news post, ours or republished from another outlet with its attribution."""
 
     published_at = models.DateTimeField(
