@@ -5,29 +5,10 @@ import re
 from playwright.sync_api import expect
 
 from cms.models import CasePage
+from tests.e2e.admin import delivered_page, field, insert_block, publish
 from tests.factories import CaseIndexPageFactory
 
 FAX_ERROR = "Enter the fax number in international format"
-
-
-def field(scope, label, role="textbox"):
-    """The form control named ``label`` (plain words), asterisk for required or not."""
-    # By role, not by label: Wagtail's panels are labelled by their field's name too.
-    return scope.get_by_role(role, name=re.compile(rf"^{label}\s*\*?$"))
-
-
-def insert_block(body, name):
-    """Append a block of the type shown as ``name`` to a StreamField and return it."""
-    body.get_by_role("button", name="Insert a block").last.click()
-    body.page.get_by_role("option", name=name, exact=True).click()
-    block = body.get_by_role("region", name=name, exact=True).last
-    expect(block).to_be_visible()
-    return block
-
-
-def publish(page):
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Publish", exact=True).click()
 
 
 def test_editor_fixes_a_bad_fax_number_and_publishes_a_case(
@@ -86,9 +67,7 @@ def test_editor_fixes_a_bad_fax_number_and_publishes_a_case(
     assert case.body[1].value["fax"] == "+996312625012"
 
     # Published means delivered: the live server's public API serves it anonymously.
-    response = page.request.get(f"/api/v1/pages/{case.pk}/")
-    assert response.ok, response.status
-    delivered = response.json()
+    delivered = delivered_page(page, case.pk)
     assert delivered["person_name"] == "Azimjan Askarov"
     assert [block["type"] for block in delivered["body"]] == ["quote", "appeal_address"]
     assert delivered["body"][1]["value"]["fax"] == "+996312625012"
