@@ -165,7 +165,7 @@ def test_a_drop_after_the_commit_is_retried_as_a_repeat_and_counted_once(
         conn = connections["default"]
         drop(conn)
         with conn.cursor() as cursor:
-            cursor.execute("SELECT 1")  # never reached: the connection is gone
+            cursor.execute("SELECT 1")  # fails: the connection is gone
 
     monkeypatch.setattr(caseblocks.api, "store_submission", store_then_drop)
     assert_try_again(attempt(submit))
