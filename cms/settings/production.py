@@ -44,11 +44,14 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
-# Supporters' actions (every key: caseblocks/conf.py). Behind a proxy or load
-# balancer, name the header holding the client address (e.g. HTTP_X_FORWARDED_FOR),
-# or every supporter shares the proxy's address and its rate limit.
+# Behind a proxy or load balancer, the header holding the client's address (as
+# Django names it, e.g. HTTP_X_FORWARDED_FOR); otherwise every supporter and every
+# editor share the proxy's address, and its rate limits and login throttle.
+CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", "")
+CASEBOOK_LOGIN_THROTTLE = {"CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER}
+# Supporters' actions (every key: caseblocks/conf.py).
 CASEBOOK_ACTIONS = {
-    "CLIENT_ADDRESS_HEADER": env("ACTIONS_CLIENT_ADDRESS_HEADER", ""),
+    "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
     "FINGERPRINT_KEY": env("ACTIONS_FINGERPRINT_KEY", ""),
     "FROM_EMAIL": env("ACTIONS_FROM_EMAIL", ""),
 }

@@ -137,22 +137,28 @@ def test_production_settings_pass_the_deploy_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_reads_the_actions_proxy_header_from_the_environment():
+def test_production_reads_the_proxy_header_from_the_environment():
     env = {
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
-        "ACTIONS_CLIENT_ADDRESS_HEADER": "HTTP_X_FORWARDED_FOR",
+        "CLIENT_ADDRESS_HEADER": "HTTP_X_FORWARDED_FOR",
     }
     result = manage(
         "shell",
         "--no-imports",
         "-c",
         "from caseblocks.conf import get_setting;"
-        "print(get_setting('CLIENT_ADDRESS_HEADER'), get_setting('RETENTION_DAYS'))",
+        "from cms import login_throttle;"
+        "print(get_setting('CLIENT_ADDRESS_HEADER'), get_setting('RETENTION_DAYS'),"
+        "login_throttle.get_setting('CLIENT_ADDRESS_HEADER'))",
         settings="cms.settings.production",
         extra_env=env,
     )
     assert result.returncode == 0, result.stderr
     # The rest of the defaults stay.
-    assert result.stdout.split() == ["HTTP_X_FORWARDED_FOR", "730"]
+    assert result.stdout.split() == [
+        "HTTP_X_FORWARDED_FOR",
+        "730",
+        "HTTP_X_FORWARDED_FOR",
+    ]

@@ -149,3 +149,18 @@ def test_switched_off(client, editor, settings):
     log_in(client, "editor", "wrong")
     log_in(client, "editor", "wrong")
     assert log_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_the_refusal_is_translated():
+    from django.utils import translation
+
+    from cms.login_throttle import LoginForm
+
+    message = LoginForm.error_messages["throttled"]
+
+    with translation.override("it"):
+        assert message % {"minutes": 15} == (
+            "Troppi tentativi di accesso falliti. Attendi 15 minuti, poi riprova."
+        )
+    with translation.override("ru"):
+        assert "21 минуту" in message % {"minutes": 21}
