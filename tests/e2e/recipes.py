@@ -2,9 +2,10 @@
 
 A recipe fills a freshly inserted block with one mistake the block refuses
 (``fill``), names the message the editor then sees (``error``; None for a block
-that refuses nothing an editor can type), puts the mistake right (``fix``) and checks the published value as stored and as the delivery API
-serves it (``check``). A recipe is made per test, with the test's ``request``, so
-one that needs something beforehand (an image, an embed provider) makes it then.
+that refuses nothing an editor can type), puts the mistake right (``fix``) and
+checks the published value as stored and as the delivery API serves it
+(``check``). A recipe is made per test, with the test's ``request``, so one that
+needs something beforehand (an image, an embed provider) makes it then.
 """
 
 import datetime
@@ -35,7 +36,7 @@ class Recipe:
     error = REQUIRED
 
     def __init__(self, request):
-        self.request = request
+        """Make what the block needs before the editor opens the page."""
 
 
 class Heading(Recipe):
@@ -58,7 +59,9 @@ class RichText(Recipe):
     label = "Text"
     block_type = "rich_text"
     page_factory = CountryPageFactory
-    error = None  # a text has nothing to refuse but emptiness, which Draftail hides
+    # Nothing an editor types is refused: even an emptied text reaches the server
+    # as an empty paragraph, which passes as filled in.
+    error = None
 
     def fill(self, block):
         block.get_by_role("textbox").click()

@@ -20,9 +20,7 @@ from tests.e2e.recipes import RECIPES
 def test_editor_builds_and_publishes_block(
     recipe_class, page, admin_login, admin_user, settings, request
 ):
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = (
-        0  # one request per click (see test_admin_case_page)
-    )
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # one request per click, no races
     recipe = recipe_class(request)
     target = recipe.page_factory()
     edit_url = f"/admin/pages/{target.pk}/edit/"
