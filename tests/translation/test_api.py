@@ -101,7 +101,7 @@ def test_progress_is_typed_and_signed_in(client):
     openapi = client.get("/api/v1/openapi.json").json()
     operation = openapi["paths"]["/api/v1/translation/progress/{page_id}/"]["get"]
     assert operation["security"]
-    assert set(operation["responses"]) == {"200", "401", "403", "404"}
+    assert set(operation["responses"]) == {"200", "400", "401", "403", "404"}
     schemas = openapi["components"]["schemas"]
     assert set(schemas["LocaleProgress"]["properties"]) >= {
         "locale",
