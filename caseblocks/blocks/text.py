@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -29,6 +31,14 @@ class RichTextBlock(blocks.RichTextBlock):
         label = _("Text")
         description = _("Paragraphs with links and lists")
         preview_value = "<p>Azimjan Askarov documented police abuse for years.</p>"
+
+    def clean(self, value):
+        # The editor sends an empty paragraph for a block left blank, which the
+        # required check of the form field takes for text.
+        value = super().clean(value)
+        if self.required and not strip_tags(value.source).strip():
+            raise ValidationError(_("Write some text, or remove this block."))
+        return value
 
     def get_api_representation(self, value, context=None):
         return clean_html(expand_db_html(value.source))

@@ -13,6 +13,7 @@ from caseblocks.blocks import (
     HeadingBlock,
     KeyFactsBlock,
     QuoteBlock,
+    RichTextBlock,
     TimelineBlock,
 )
 from caseblocks.blocks.base import normalise_fax
@@ -168,3 +169,21 @@ def test_quote_api_shape():
     api = block.get_api_representation(value)
     assert api["speaker"] == "Azimjan Askarov"
     assert api["date"] == "2011-06-01"
+
+
+@pytest.mark.parametrize(
+    "source", ['<p data-block-key="a1b2c"></p>', "<p> </p><p><br/></p>"]
+)
+def test_rich_text_refuses_a_block_left_blank(source):
+    from wagtail.rich_text import RichText
+
+    with pytest.raises(ValidationError, match="Write some text"):
+        RichTextBlock().clean(RichText(source))
+
+
+def test_rich_text_keeps_what_was_written():
+    from wagtail.rich_text import RichText
+
+    value = RichTextBlock().clean(RichText('<p data-block-key="a1">Free him.</p>'))
+
+    assert "Free him." in value.source
