@@ -142,3 +142,24 @@ def test_publishing_succeeds_while_elasticsearch_is_down_and_the_failure_is_kept
 
     publish(case_page)  # a second failure counts, it does not duplicate
     assert IndexingFailure.objects.get().attempts == 2
+
+
+def test_a_privacy_change_reindexes_live_content_never_a_draft(
+    fake_es, autosync, publish, case_page, django_capture_on_commit_callbacks
+):
+    # The only post_save handler is for view restrictions; the subtree sync it
+    # asks for reads stored, live pages, never an instance holding a draft.
+    publish(case_page)
+    section = case_page.get_parent()
+    never_published = CasePageFactory(title="Never published draft", live=False)
+    assert never_published.get_parent() == section
+    case_page.title = "Draft title, not for readers"
+    with django_capture_on_commit_callbacks(execute=True):
+        case_page.save_revision()
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        restriction.delete()
+
+    assert stored(fake_es, case_page)["title"] == "Free Erkin Musaev"
+    assert stored(fake_es, never_published) is None
