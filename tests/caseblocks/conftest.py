@@ -1,6 +1,7 @@
 """Fixtures for the action forms: a published case page carrying an action."""
 
 import pytest
+from django_tasks import default_task_backend
 
 from django.core.cache import cache
 
@@ -81,3 +82,15 @@ def submit(client):
         )
 
     return post
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks are kept, not run: a test counts them, or delivery waits for the
+    command or a worker."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    default_task_backend.clear()
+    yield default_task_backend.results
+    default_task_backend.clear()

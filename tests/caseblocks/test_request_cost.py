@@ -7,7 +7,6 @@ statement to every submission should have to change them on purpose.
 import uuid
 
 import pytest
-from django_tasks import default_task_backend
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,16 +18,6 @@ from caseblocks.models import ActionCounter, OutgoingMessage, Submission
 from .conftest import ACTION_ID, supporter
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """Tasks are stored, not run: only the request's own statements are counted."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
-    }
-    default_task_backend.clear()
-    return default_task_backend.results
 
 
 def post(submit, email):

@@ -115,10 +115,10 @@ def supporters(client):
     return client.get(f"/api/v1/actions/{ACTION_ID}/").json()["supporters"]
 
 
-def assert_each_target_gets_one_message(held_tasks):
+def assert_each_target_gets_one_message(queued_tasks):
     """The command sends what waits; the tasks queued meanwhile find nothing left."""
     call_command("send_pending_messages", stdout=StringIO())
-    for result in held_tasks:
+    for result in queued_tasks:
         result.task.call(*result.args, **result.kwargs)
     assert sorted(message.to[0] for message in mail.outbox) == [
         "Press office <press@akorda.kz>",
@@ -128,7 +128,7 @@ def assert_each_target_gets_one_message(held_tasks):
 
 
 def test_a_drop_at_any_statement_or_commit_answers_503_and_stores_nothing_half(
-    action_page, client, submit, held_tasks, caplog
+    action_page, client, submit, queued_tasks, caplog
 ):
     n = 0
     while True:
@@ -147,11 +147,11 @@ def test_a_drop_at_any_statement_or_commit_answers_503_and_stores_nothing_half(
     assert_nothing_half_stored()
     assert Submission.objects.count() == 1
     assert supporters(client) == 1
-    assert_each_target_gets_one_message(held_tasks)
+    assert_each_target_gets_one_message(queued_tasks)
 
 
 def test_a_drop_after_the_commit_is_retried_as_a_repeat_and_counted_once(
-    action_page, client, submit, held_tasks, monkeypatch
+    action_page, client, submit, queued_tasks, monkeypatch
 ):
     """The commit went through but its answer was lost: the client sees a 503.
 
@@ -171,7 +171,7 @@ def test_a_drop_after_the_commit_is_retried_as_a_repeat_and_counted_once(
     assert_try_again(attempt(submit))
     assert Submission.objects.count() == 1
     assert_nothing_half_stored()
-    assert held_tasks == []  # the failed request queued no delivery task
+    assert queued_tasks == []  # the failed request queued no delivery task
 
     monkeypatch.undo()
     assert attempt(submit).status_code == 202
@@ -181,4 +181,4 @@ def test_a_drop_after_the_commit_is_retried_as_a_repeat_and_counted_once(
         (False, 2),
     ]
     assert supporters(client) == 1
-    assert_each_target_gets_one_message(held_tasks)
+    assert_each_target_gets_one_message(queued_tasks)

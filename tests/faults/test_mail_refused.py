@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from caseblocks.models import OutgoingMessage
 
-from .conftest import ACTION_ID
+from .conftest import ACTION_ID, supporter
 from .smtp import SMTPServer
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +37,10 @@ def smtp_server(settings):
 
 
 @pytest.fixture
-def retry_at_once(loose_limits):
+def retry_at_once(actions_settings):
     """No wait between attempts, so each run of the command tries again."""
-    actions = loose_limits.CASEBOOK_ACTIONS
-    loose_limits.CASEBOOK_ACTIONS = {**actions, "RETRY_BACKOFF": 0}
+    actions = actions_settings.CASEBOOK_ACTIONS
+    actions_settings.CASEBOOK_ACTIONS = {**actions, "RETRY_BACKOFF": 0}
 
 
 @pytest.fixture
@@ -66,8 +66,8 @@ def test_refused_messages_wait_with_their_error_and_go_out_once_when_it_takes_th
     action_page, submit, client, staff, smtp_server, retry_at_once
 ):
     smtp_server.refusing = True
-    assert submit(email="anna@example.org").status_code == 202
-    assert submit(name="Ben Li", email="ben@example.org").status_code == 202
+    assert submit(supporter(email="anna@example.org")).status_code == 202
+    assert submit(supporter(name="Ben Li", email="ben@example.org")).status_code == 202
 
     deferred = OutgoingMessage.objects.all()
     assert deferred.count() == 4  # two supporters, two targets

@@ -26,6 +26,8 @@ from django.db import connection
 
 from caseblocks.models import OutgoingMessage
 
+from .conftest import supporter
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,7 +107,7 @@ def test_a_killed_worker_loses_nothing_and_resends_only_the_message_in_flight(
     postgresql, action_page, submit, database_queue, mail_log
 ):
     for email in SUPPORTERS:
-        assert submit(email=email).status_code == 202
+        assert submit(supporter(email=email)).status_code == 202
     every = {key(message) for message in OutgoingMessage.objects.all()}
     assert len(every) == 6  # three supporters, two targets
 
