@@ -10,13 +10,11 @@ after every URL was requested once.
 """
 
 import os
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 from bench.load import run
+from bench.server import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -87,28 +85,7 @@ def urls(ids):
 
 
 def serve(port, cache):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi",
-        "-b",
-        f"127.0.0.1:{port}",
-        "-w",
-        WORKERS,
-        "--log-level",
-        "warning",
-    ]
-    env = {**ENV, "BENCH_CACHE": cache}
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ceiling/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
+    return start_gunicorn(port, WORKERS, {**ENV, "BENCH_CACHE": cache})
 
 
 def main():

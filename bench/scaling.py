@@ -29,6 +29,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.server import start_gunicorn
 from bench.submissions_bench import (
     ACTION_ID,
     TARGETS,
@@ -128,32 +129,7 @@ def prepare():
 
 
 def serve(port):
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            str(WORKERS),
-            "--backlog",
-            "2048",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=environment(),
-    )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ceiling/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
+    return start_gunicorn(port, WORKERS, environment(), "--backlog", "2048")
 
 
 def prime(port, paths):

@@ -25,12 +25,13 @@ import multiprocessing
 import os
 import random
 import socket
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from bench.server import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get(
@@ -192,19 +193,6 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for(port, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", f"/api/v1/actions/{ACTION_ID}/")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer")
-
-
 def percentile(values, fraction):
     return values[min(len(values) - 1, int(len(values) * fraction))] * 1000
 
@@ -318,22 +306,8 @@ def serve(env, port):
     worker_class = (
         ["--worker-class", "gthread", "--threads", THREADS] if threads > 1 else []
     )
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi:application",
-            "--workers",
-            WORKERS,
-            *worker_class,
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    return start_gunicorn(
+        port, WORKERS, env, *worker_class, ready_path=f"/api/v1/actions/{ACTION_ID}/"
     )
 
 
@@ -366,7 +340,6 @@ def main():
         port = free_port()
         server = serve(env, port)
         try:
-            wait_for(port)
             ceiling = load(port, path="/bench/ceiling/")[1].get(202, 0) / SECONDS
             latencies, statuses, emails = load(port)
             accepted = statuses.get(202, 0)
