@@ -31,10 +31,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from .facts import content_of, live_version, publish_facts
-
-# wagtail-localize changes these itself (a slug taken by a sibling gets "-1"), so a
-# difference there is not a translator's text.
-MADE_BY_WAGTAIL_LOCALIZE = {"slug"}
+from .fields import MADE_BY_WAGTAIL_LOCALIZE
 
 # True while a sync publishes a translation's facts: that publication holds the
 # old published text, which must not be recorded over newer stored strings.
@@ -113,11 +110,13 @@ def save_draft(translation, user=None):
     return revision
 
 
-def record_edits_to_translation(page):
+def record_edits_to_translation(page, keep_identical=False):
     """If ``page`` is a wagtail-localize translation, store its text as translated.
 
     Called when a page is published, so that text written straight onto a
     translated page shows as done in the translation editor and in the progress.
+    Text that reads as in the source counts only with ``keep_identical``: when
+    whoever wrote the page says all of it is translated (``record_written``).
     """
     translation = (
         Translation.objects.filter(
@@ -128,7 +127,18 @@ def record_edits_to_translation(page):
         .select_related("source")
         .first()
     )
-    return record_direct_edits(translation) if translation else 0
+    if translation is None:
+        return 0
+    return record_direct_edits(translation, keep_identical=keep_identical)
+
+
+def record_written(page, user=None):
+    """The ``translation_written`` hook: all of ``page``'s text is translated.
+
+    Names and places that read the same in both languages are recorded too, as
+    a translator keeps them in wagtail-localize's editor.
+    """
+    return record_edits_to_translation(page, keep_identical=True)
 
 
 def strings_by_path(instance):
@@ -139,7 +149,7 @@ def strings_by_path(instance):
     return strings
 
 
-def record_direct_edits(translation, user=None):
+def record_direct_edits(translation, keep_identical=False):
     """Store text edited directly on the translated page as its translations.
 
     Compares the translated page with the source content the translation was
@@ -175,7 +185,7 @@ def record_direct_edits(translation, user=None):
         if context is None:
             continue
         for original, text in zip(texts, edited[path], strict=True):
-            if text == original:
+            if text == original and not keep_identical:
                 continue
             if _store(translation, context, original, text, written_at):
                 recorded += 1

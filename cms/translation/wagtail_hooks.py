@@ -5,9 +5,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .operations import copy_page_for_translation
+from .sync import record_written
 from .views import TranslationProgressReportView
 
 hooks.register("copy_page_for_translation", copy_page_for_translation)
+hooks.register("translation_written", record_written)
 
 
 @hooks.register("register_admin_urls")
