@@ -69,21 +69,31 @@ def sync_translations(page, user=None):
     for translation in translations:
         record_direct_edits(translation)
     source.update_from_db()
-    updated = []
-    for translation in translations:
-        try:
-            target = translation.get_target_instance()
-        except ObjectDoesNotExist:
-            continue
-        if target.alias_of_id:
-            continue
-        live = live_version(translation)
-        if live is not None:
-            with publishing_facts():
-                publish_facts(live, user=user)
-        save_draft(translation, user=user)
-        updated.append(target)
-    return updated
+    updated = [
+        update_translation(translation, user=user) for translation in translations
+    ]
+    return [target for target in updated if target is not None]
+
+
+def update_translation(translation, user=None):
+    """Bring one translation up to date with its (already updated) source.
+
+    Publishes the synchronised facts if the translated page is live, and saves
+    the rest as a draft. Returns the translated page, or None if there is none
+    or it is an alias.
+    """
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
+    if target.alias_of_id:
+        return None
+    live = live_version(translation)
+    if live is not None:
+        with publishing_facts():
+            publish_facts(live, user=user)
+    save_draft(translation, user=user)
+    return target
 
 
 def save_draft(translation, user=None):

@@ -232,3 +232,32 @@ def test_a_translation_in_moderation_stays_in_moderation(
     assert chinese.workflow_in_progress
     assert chinese.summary == case_page.summary
     assert body_value(chinese, "appeal_address")["fax"] == NEW_FAX
+
+
+@pytest.mark.django_db
+def test_sync_translated_pages_with_publish_publishes_only_the_facts(
+    admin_client,
+    client,
+    settings,
+    case_page,
+    unpublished_work,
+    django_capture_on_commit_callbacks,
+):
+    settings.CASEBOOK_TRANSLATION = {"SYNC_ON_PUBLISH": False}
+    change_fax(case_page, django_capture_on_commit_callbacks)
+    source = TranslationSource.objects.get_for_instance(case_page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+        )
+    assert response.status_code == 302
+
+    detail = api_detail(client, unpublished_work)
+    assert detail["summary"] == case_page.summary
+    appeal = detail["blocks"]["appeal_address"]
+    assert (appeal["fax"], appeal["salutation"]) == (NEW_FAX, SALUTATION)
+    assert appeal["ask"] == "Release Azimjan Askarov now."
+    draft = CasePage.objects.get(pk=unpublished_work.pk).get_latest_revision_as_object()
+    assert draft.summary == DRAFT_SUMMARY
+    assert body_value(draft, "appeal_address")["ask"] == EDITOR_ASK
