@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from wagtail.fields import StreamField
 
-from .translate import translate_page
+from .translate import translate_page, translation_written
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -120,8 +120,12 @@ def ensure_translation(source, locale, values, *, update=False):
     """The translation of ``source`` in ``locale``, made with ``translate_page`` if missing."""
     existing = source.get_translation_or_none(locale)
     if existing is not None:
-        return update_page(existing.specific, values, update)
-    page = translate_page(source, locale)
-    apply_values(page, values)
-    publish(page)
-    return page, CREATED
+        page, status = update_page(existing.specific, values, update)
+    else:
+        page = translate_page(source, locale)
+        apply_values(page, values)
+        publish(page)
+        status = CREATED
+    if status != UNCHANGED:
+        translation_written(page)
+    return page, status

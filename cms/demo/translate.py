@@ -3,6 +3,7 @@
 from wagtail import hooks
 
 HOOK_NAME = "copy_page_for_translation"
+WRITTEN_HOOK_NAME = "translation_written"
 
 
 def translate_page(page, locale):
@@ -35,3 +36,20 @@ def translate_page(page, locale):
     copy.get_latest_revision().publish()
     copy.refresh_from_db()
     return copy.specific
+
+
+def translation_written(page):
+    """Say that every translatable text of ``page`` (a translation) is written.
+
+    Extension point: the demo's translations are complete, names and places
+    included that read the same in both languages ("Casebook", "Zhanaozen").
+    A translation plugin can record them as translated by registering::
+
+        @hooks.register("translation_written")
+        def translation_written(page, user=None):
+            ...
+
+    Called after the page is published with its translated text.
+    """
+    for hook in hooks.get_hooks(WRITTEN_HOOK_NAME):
+        hook(page, user=None)

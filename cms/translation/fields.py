@@ -10,6 +10,11 @@ checks report any page field that is named nowhere.
 from wagtail.models import Page, get_page_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+# wagtail-localize offers translators the slug but fills it in itself (the
+# source's, with "-1" when a sibling has it): an address, not text. So it is
+# never recorded from a page and never counted in the translation progress.
+MADE_BY_WAGTAIL_LOCALIZE = frozenset({"slug"})
+
 
 def get_declared_fields(model):
     """Return ``(translated, synchronised)``: the names ``model`` declares."""

@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail_localize.models import Translation
 
-from .progress import progress_of
+from .progress import progress_of, with_progress
 
 
 class TranslationProgressReportView(ReportView):
@@ -25,7 +25,7 @@ class TranslationProgressReportView(ReportView):
     ]
 
     def get_base_queryset(self):
-        return (
+        return with_progress(
             Translation.objects.filter(enabled=True)
             .select_related("source__locale", "target_locale")
             .order_by("source__object_repr", "target_locale__language_code")
@@ -37,7 +37,6 @@ class TranslationProgressReportView(ReportView):
         return queryset
 
     def decorate_paginated_queryset(self, object_list):
-        # Progress is a query per translation; only the shown page is counted.
         for translation in object_list:
             progress = progress_of(translation)
             translation.progress_display = (

@@ -5,9 +5,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .operations import copy_page_for_translation
+from .sync import record_written
+from .update_view import admin_urls as sync_translated_pages_urls
 from .views import TranslationProgressReportView
 
 hooks.register("copy_page_for_translation", copy_page_for_translation)
+hooks.register("translation_written", record_written)
+# Ahead of wagtail-localize's own URLs, so that its address reaches this view.
+hooks.register("register_admin_urls", sync_translated_pages_urls, order=-1)
 
 
 @hooks.register("register_admin_urls")

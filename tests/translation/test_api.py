@@ -56,7 +56,7 @@ def test_translators_see_only_pages_they_may_edit(user_client, case_page, locale
 def test_editors_see_progress_change(admin_client, case_page, locales):
     copy_page_for_translation(case_page, locales["it"])
     source = TranslationSource.objects.get_for_instance(case_page)
-    total = source.stringsegment_set.count()
+    total = source.stringsegment_set.exclude(context__path="slug").count()
 
     response = progress(admin_client, case_page)
     assert response.status_code == 200, response.content

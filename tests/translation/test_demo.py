@@ -7,7 +7,11 @@ from django.core.management import call_command
 from wagtail_localize.models import Translation
 
 from cms.models import CasePage, CountryPage
-from cms.translation.progress import translation_progress
+from cms.translation.progress import (
+    progress_of,
+    translation_progress,
+    translations_waiting,
+)
 
 
 @pytest.fixture
@@ -45,3 +49,69 @@ def test_demo_text_counts_as_translated(demo):
         row for row in translation_progress(page) if row["locale"] == "zh-hant"
     ]
     assert progress["translated"] > 0
+
+
+def askarov(language_code):
+    return CasePage.objects.get(
+        locale__language_code=language_code, person_name__icontains="Askarov"
+    )
+
+
+def progress_in(rows, language_code):
+    (row,) = [row for row in rows if row["locale"] == language_code]
+    return row
+
+
+@pytest.mark.django_db
+def test_fully_translated_demo_pages_read_100_percent(demo, admin_client):
+    translations = Translation.objects.filter(enabled=True)
+    assert translations.count() > 10
+    shares = {
+        (t.source.object_repr, t.target_locale.language_code): progress_of(t)["percent"]
+        for t in translations
+    }
+    assert set(shares.values()) == {100}, shares
+
+    page = askarov("en")
+    answer = admin_client.get(f"/api/v1/translation/progress/{page.pk}/").json()
+    (chinese,) = answer["locales"]
+    assert chinese["locale"] == "zh-hant"
+    assert chinese["share"] == 1.0
+    assert chinese["translated"] == chinese["total"] > 0
+    report = admin_client.get("/admin/reports/translation-progress/").content.decode()
+    assert "100% (" in report
+    assert "0% (" not in report.replace("100% (", "")
+
+
+@pytest.mark.django_db
+def test_a_changed_source_paragraph_shows_what_is_left(
+    demo, admin_client, django_capture_on_commit_callbacks
+):
+    page = askarov("en")
+    for child in page.body:
+        if child.block_type == "rich_text":
+            html = child.value.source.replace("Jalal-Abad", "Jalal-Abad and Osh", 1)
+            child.value = type(child.value)(html)
+            break
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    chinese = progress_in(translation_progress(page), "zh-hant")
+    assert chinese["translated"] == chinese["total"] - 1
+    assert chinese["percent"] < 100
+    answer = admin_client.get(f"/api/v1/translation/progress/{page.pk}/").json()
+    assert (
+        progress_in(answer["locales"], "zh-hant")["translated"]
+        == (chinese["translated"])
+    )
+    assert answer["locales"][0]["share"] < 1.0
+    (waiting,) = translations_waiting("zh-hant")
+    assert waiting.source.object_id == page.translation_key
+    assert translations_waiting("it") == []
+    report = admin_client.get(
+        "/admin/reports/translation-progress/?q=Askarov"
+    ).content.decode()
+    assert (
+        f"{chinese['percent']}% ({chinese['translated']} of {chinese['total']} strings)"
+        in report
+    )

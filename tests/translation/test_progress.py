@@ -3,7 +3,7 @@ import pytest
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.translation.operations import copy_page_for_translation
-from cms.translation.progress import translation_progress
+from cms.translation.progress import translation_progress, translations_waiting
 
 
 @pytest.mark.django_db
@@ -20,7 +20,9 @@ def test_progress_per_locale(case_page, locales):
         context=segment.context,
         data="Уважаемый господин Президент",
     )
-    total = source.stringsegment_set.count()
+    # The slug is wagtail-localize's, not text to translate: never counted.
+    total = source.stringsegment_set.exclude(context__path="slug").count()
+    assert total == source.stringsegment_set.count() - 1
 
     progress = translation_progress(case_page)
 
@@ -51,3 +53,22 @@ def test_progress_report_lists_translations(admin_client, case_page, locales):
     content = response.content.decode()
     assert "Free Azimjan Askarov" in content
     assert "0% (0 of" in content
+
+
+@pytest.mark.django_db
+def test_translations_waiting_per_locale_and_user(
+    case_page, locales, admin_user, django_user_model
+):
+    copy_page_for_translation(case_page, locales["it"])
+    copy_page_for_translation(case_page, locales["ru"])
+    outsider = django_user_model.objects.create_user("volunteer", password="x")
+
+    waiting = translations_waiting("it")
+    # The case page and the ancestors translated with it.
+    assert len(waiting) == 3
+    assert {t.target_locale for t in waiting} == {locales["it"]}
+    assert case_page.translation_key in {t.source.object_id for t in waiting}
+    assert all(t.strings_translated < t.strings_total for t in waiting)
+    assert translations_waiting(locales["it"], user=admin_user) == waiting
+    assert translations_waiting("it", user=outsider) == []
+    assert translations_waiting("zh-hant") == []
