@@ -20,9 +20,6 @@ DEFAULTS = {
         "ADDRESS": ["1/60", "5/300", "50/86400"],
         "EMAIL": ["3/3600"],
     },
-    # The request header that holds the client address behind a trusted proxy,
-    # such as "HTTP_X_FORWARDED_FOR" (its first address is used). Empty: REMOTE_ADDR.
-    "CLIENT_ADDRESS_HEADER": "",
     # Captcha: None, "turnstile" or "hcaptcha"; SECRET is the provider's secret key.
     "CAPTCHA": {"PROVIDER": None, "SECRET": "", "TIMEOUT": 5},
     # Messages one target receives in an hour at most; the rest wait their turn.

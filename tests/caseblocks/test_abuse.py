@@ -48,17 +48,6 @@ def test_address_limit_is_per_address(action_page, submit, limits):
     assert (first.status_code, other.status_code) == (202, 202)
 
 
-def test_proxy_header_names_the_client(action_page, submit, limits, settings):
-    limits(ADDRESS=["1/60"], EMAIL=[])
-    settings.CASEBOOK_ACTIONS["CLIENT_ADDRESS_HEADER"] = "HTTP_X_FORWARDED_FOR"
-
-    submit(supporter(email="a@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1, 10.0.0.1")
-    again = submit(supporter(email="b@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1")
-    other = submit(supporter(email="c@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.2")
-
-    assert (again.status_code, other.status_code) == (429, 202)
-
-
 def test_email_limit_applies_to_every_spelling(action_page, submit, limits):
     limits(ADDRESS=[], EMAIL=["2/3600"])
 

@@ -143,15 +143,17 @@ def test_production_reads_the_proxy_header_from_the_environment():
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
         "CLIENT_ADDRESS_HEADER": "HTTP_X_FORWARDED_FOR",
+        "CLIENT_ADDRESS_TRUSTED_PROXIES": "2",
+        "CLIENT_ADDRESS_IPV6_PREFIX": "56",
     }
     result = manage(
         "shell",
         "--no-imports",
         "-c",
         "from caseblocks.conf import get_setting;"
-        "from cms import login_throttle;"
-        "print(get_setting('CLIENT_ADDRESS_HEADER'), get_setting('RETENTION_DAYS'),"
-        "login_throttle.get_setting('CLIENT_ADDRESS_HEADER'))",
+        "from caseblocks import client_address as c;"
+        "print(c.get_setting('HEADER'), get_setting('RETENTION_DAYS'),"
+        "c.get_setting('TRUSTED_PROXIES'), c.get_setting('IPV6_PREFIX'))",
         settings="cms.settings.production",
         extra_env=env,
     )
@@ -160,5 +162,6 @@ def test_production_reads_the_proxy_header_from_the_environment():
     assert result.stdout.split() == [
         "HTTP_X_FORWARDED_FOR",
         "730",
-        "HTTP_X_FORWARDED_FOR",
+        "2",
+        "56",
     ]
