@@ -44,6 +44,18 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
+# Limits, throttles and the API's cache count in the default cache: per process,
+# each worker would count on its own and keep serving pages it cached after they
+# are unpublished (cms/checks.py). Only one process on purpose may go without Redis.
+CASEBOOK_SINGLE_PROCESS = env("CASEBOOK_SINGLE_PROCESS", "false").lower() == "true"
+if not os.environ.get("REDIS_URL") and not CASEBOOK_SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL: production needs a cache shared by every worker, or the "
+        "rate limits and login throttles multiply by the number of workers and "
+        "unpublished pages stay served from a worker's memory. If exactly one "
+        "process serves, set CASEBOOK_SINGLE_PROCESS=true instead."
+    )
+
 # Behind proxies, the header in which they record the client's address (as Django
 # names it, e.g. HTTP_X_FORWARDED_FOR) and how many of them append to it; otherwise
 # every supporter and every editor share the proxy's address, and its rate limits

@@ -125,6 +125,7 @@ def test_production_settings_pass_the_deploy_checks():
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "postgres://casebook@127.0.0.1:5432/casebook",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     result = manage(
         "check",
@@ -142,6 +143,7 @@ def test_production_reads_the_proxy_header_from_the_environment():
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
         "CLIENT_ADDRESS_HEADER": "HTTP_X_FORWARDED_FOR",
         "CLIENT_ADDRESS_TRUSTED_PROXIES": "2",
         "CLIENT_ADDRESS_IPV6_PREFIX": "56",
