@@ -15,7 +15,8 @@ DEFAULTS = {
     # Personal data older than this is removed by `manage.py purge_submissions`.
     "RETENTION_DAYS": 730,
     # "count/seconds" windows. A client address, and an e-mail fingerprint, may
-    # submit at most `count` times in each window.
+    # submit at most `count` times in each window. A scope left out keeps these
+    # rules; one given no rule is refused (caseblocks.actions.ratelimits.rules).
     "RATE_LIMITS": {
         "ADDRESS": ["1/60", "5/300", "50/86400"],
         "EMAIL": ["3/3600"],

@@ -1,5 +1,6 @@
-"""System checks of the deployment: ``cms.E001`` no shared cache, ``cms.E002`` no
-cache at all, ``cms.W001`` one process on purpose.
+"""System checks: ``cms.E001`` no shared cache, ``cms.E002`` no cache at all,
+``cms.W001`` one process on purpose (with ``--deploy``); ``cms.E003`` a login
+throttle setting that is malformed or would switch it off.
 
 The login throttle, the page-password throttle, the action rate limits, the
 API's response cache and its purge on unpublish all live in Django's default
@@ -11,6 +12,7 @@ A dummy cache keeps nothing, so no limit ever counts.
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 
 PER_PROCESS = {"django.core.cache.backends.locmem.LocMemCache"}
 NOTHING_KEPT = {"django.core.cache.backends.dummy.DummyCache"}
@@ -59,3 +61,15 @@ def check_shared_cache(app_configs=None, **kwargs):
             id="cms.E001",
         )
     ]
+
+
+@checks.register()
+def check_login_throttle(app_configs=None, **kwargs):
+    from cms import login_throttle
+
+    try:
+        for name in login_throttle.DEFAULTS:
+            login_throttle.get_setting(name)
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="cms.E003")]
+    return []

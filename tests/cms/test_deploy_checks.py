@@ -1,4 +1,4 @@
-"""Production refuses a per-process cache unless one process serves on purpose."""
+"""Production refuses a cache that is not shared, and no limit can be switched off."""
 
 import subprocess
 import sys
@@ -72,3 +72,21 @@ def test_the_single_process_setting_turns_the_error_into_a_warning(settings):
     }
     settings.CASEBOOK_SINGLE_PROCESS = True
     assert [message.id for message in check_shared_cache()] == ["cms.W001"]
+
+
+def test_a_throttle_switched_off_fails_the_checks(settings):
+    from cms.checks import check_login_throttle
+
+    settings.CASEBOOK_LOGIN_THROTTLE = {"ENABLED": False}
+    assert [message.id for message in check_login_throttle()] == ["cms.E003"]
+    settings.CASEBOOK_LOGIN_THROTTLE = {"WINDOW": 60}
+    assert check_login_throttle() == []
+
+
+def test_a_rate_limit_switched_off_fails_the_checks(settings):
+    from caseblocks.checks import check_rate_limits
+
+    settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": {"EMAIL": []}}
+    assert [message.id for message in check_rate_limits()] == ["caseblocks.E001"]
+    settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": {"EMAIL": ["100000/60"]}}
+    assert check_rate_limits() == []
