@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 
 from django.utils.translation import gettext_lazy as _
 
@@ -181,6 +182,8 @@ REST_FRAMEWORK = {
 }
 
 CORS_URLS_REGEX = r"^/api/.*$"
+# Front-ends send a draft's preview token in a header (cms/api/preview.py).
+CORS_ALLOW_HEADERS = (*default_cors_headers, "x-preview-token")
 CORS_ALLOWED_ORIGINS = [
     o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o
 ]
