@@ -15,14 +15,12 @@ DEFAULTS = {
     # Personal data older than this is removed by `manage.py purge_submissions`.
     "RETENTION_DAYS": 730,
     # "count/seconds" windows. A client address, and an e-mail fingerprint, may
-    # submit at most `count` times in each window.
+    # submit at most `count` times in each window. A scope left out keeps these
+    # rules; one given no rule is refused (caseblocks.actions.ratelimits.rules).
     "RATE_LIMITS": {
         "ADDRESS": ["1/60", "5/300", "50/86400"],
         "EMAIL": ["3/3600"],
     },
-    # The request header that holds the client address behind a trusted proxy,
-    # such as "HTTP_X_FORWARDED_FOR" (its first address is used). Empty: REMOTE_ADDR.
-    "CLIENT_ADDRESS_HEADER": "",
     # Captcha: None, "turnstile" or "hcaptcha"; SECRET is the provider's secret key.
     "CAPTCHA": {"PROVIDER": None, "SECRET": "", "TIMEOUT": 5},
     # Messages one target receives in an hour at most; the rest wait their turn.

@@ -4,9 +4,19 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
 
 from caseblocks.actions.placement import action_blocks
 from caseblocks.models import ActionCounter, OutgoingMessage, PlacedAction, Submission
+
+# Where an action can be taken, best first: on a live public page, on a live page
+# behind a view restriction, or nowhere (unpublished, or removed from every page).
+PUBLISHED, PRIVATE, UNPUBLISHED = "published", "private", "unpublished"
+STATUS_LABELS = {
+    PUBLISHED: _("Published"),
+    PRIVATE: _("Private"),
+    UNPUBLISHED: _("Not published"),
+}
 
 
 @dataclass
@@ -17,14 +27,29 @@ class ActionSummary:
     supporters: int = 0
     submissions: int = 0
     page_ids: list = field(default_factory=list)
+    status: str = UNPUBLISHED
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
 
     @property
     def percent_of_goal(self):
         return round(100 * self.supporters / self.goal) if self.goal else None
 
 
+def placement_status(page):
+    if not page.live:
+        return UNPUBLISHED
+    return PRIVATE if page.get_view_restrictions().exists() else PUBLISHED
+
+
 def summaries():
-    """One summary per action that is placed on a live page or has supporters."""
+    """One summary per action that is placed on a live page or has submissions.
+
+    An action nobody can take any more is listed only while it has submissions,
+    marked as not published; its title is a live page's when there is one.
+    """
     totals = ActionCounter.objects.values("action_id").annotate(
         total_supporters=Sum("supporters"), total_submissions=Sum("submissions")
     )
@@ -37,15 +62,19 @@ def summaries():
         for row in totals.order_by()
     }
     placements = PlacedAction.objects.select_related("page").order_by("page_id")
+    order = [PUBLISHED, PRIVATE, UNPUBLISHED]
     for placement in placements:
         summary = found.setdefault(
             placement.action_id, ActionSummary(placement.action_id)
         )
         summary.page_ids.append(placement.page_id)
-        if not summary.title:
+        status = placement_status(placement.page)
+        if not summary.title or order.index(status) < order.index(summary.status):
             summary.title = placement.page.title
             summary.goal = goal_of(placement.page.specific, placement.action_id)
-    return sorted(found.values(), key=lambda s: (s.title == "", s.title, s.action_id))
+        summary.status = min(summary.status, status, key=order.index)
+    listed = [s for s in found.values() if s.status != UNPUBLISHED or s.submissions]
+    return sorted(listed, key=lambda s: (s.title == "", s.title, s.action_id))
 
 
 def summary(action_id):

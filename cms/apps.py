@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .api.rich_text import register_rich_text_link_handler
         from .api.signal_handlers import register_signal_handlers
 

@@ -8,6 +8,7 @@ login for that username or from that address, whichever login view asks (the
 admin's, or Wagtail's login for restricted pages). ``LoginForm``, the admin's
 login form, says why instead of "didn't match". A successful login clears its
 own username's count only: the address's count and other usernames' run on.
+Wagtail's page passwords are counted the same way (``cms.page_passwords``).
 
 Cache keys hold keyed hashes, never a username or an address in clear. Use a
 cache shared by every process (Redis): with the local-memory cache each process
@@ -20,31 +21,39 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.forms import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.translation import ngettext_lazy
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from caseblocks.client_address import client_network
+
 DEFAULTS = {
-    "ENABLED": True,
     "USERNAME_FAILURES": 5,  # failed logins for one username within WINDOW
-    "ADDRESS_FAILURES": 20,  # failed logins from one client address within WINDOW
+    "ADDRESS_FAILURES": 20,  # failed logins and page passwords from one client address
+    "RESTRICTION_FAILURES": 10,  # wrong passwords for one restricted page (page_passwords)
     "WINDOW": 900,  # seconds, from the first failure counted
-    "CLIENT_ADDRESS_HEADER": "",  # e.g. "HTTP_X_FORWARDED_FOR" behind a trusted proxy
 }
+LIMITS = ("USERNAME_FAILURES", "ADDRESS_FAILURES", "RESTRICTION_FAILURES")
 
 
 def get_setting(name):
-    return {**DEFAULTS, **getattr(settings, "CASEBOOK_LOGIN_THROTTLE", {})}[name]
-
-
-def client_address(request):
-    header = get_setting("CLIENT_ADDRESS_HEADER")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    configured = getattr(settings, "CASEBOOK_LOGIN_THROTTLE", {})
+    # A throttle that can be switched off is one a test, or a hurried deployment,
+    # forgets to switch back on: limits can only be raised or lowered.
+    if "ENABLED" in configured:
+        raise ImproperlyConfigured(
+            "CASEBOOK_LOGIN_THROTTLE has no ENABLED: the throttle cannot be "
+            "switched off; raise its limits instead."
+        )
+    value = {**DEFAULTS, **configured}[name]
+    if name in (*LIMITS, "WINDOW") and not (isinstance(value, int) and value >= 1):
+        raise ImproperlyConfigured(
+            f"CASEBOOK_LOGIN_THROTTLE[{name!r}] must be a whole number of 1 or more."
+        )
+    return value
 
 
 def counter_key(scope, value):
@@ -58,26 +67,37 @@ def counter_keys(request, username):
     if username:
         keys["USERNAME_FAILURES"] = counter_key("username", username.casefold())
     if request is not None:
-        keys["ADDRESS_FAILURES"] = counter_key("address", client_address(request))
+        keys["ADDRESS_FAILURES"] = address_key(request)
     return keys
 
 
-def is_throttled(request, username):
-    if not get_setting("ENABLED"):
-        return False
-    keys = counter_keys(request, username)
+def address_key(request):
+    return counter_key("address", client_network(request))
+
+
+def over_limit(keys):
+    """Whether any of ``{limit setting: cache key}`` has reached its limit.
+
+    The extension point of the throttle: any view that checks a secret (a login,
+    a page's password) refuses while this holds, and calls ``count_failure`` with
+    the same keys after a wrong one.
+    """
     counts = cache.get_many(list(keys.values()))
     return any(counts.get(key, 0) >= get_setting(limit) for limit, key in keys.items())
 
 
-def count_failure(request, username):
+def count_failure(keys):
     window = get_setting("WINDOW")
-    for key in counter_keys(request, username).values():
+    for key in keys.values():
         cache.add(key, 0, window)  # the window starts with the first failure
         try:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, window)
+
+
+def is_throttled(request, username):
+    return over_limit(counter_keys(request, username))
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -90,8 +110,7 @@ class ThrottledModelBackend(ModelBackend):
             raise PermissionDenied  # ends authenticate(): no later backend is asked
         user = super().authenticate(request, username, password, **kwargs)
         if user is None:
-            if get_setting("ENABLED"):
-                count_failure(request, username)
+            count_failure(counter_keys(request, username))
         elif username:
             cache.delete(counter_key("username", username.casefold()))
         return user

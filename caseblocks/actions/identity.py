@@ -3,7 +3,9 @@
 import hashlib
 import hmac
 
-from caseblocks.conf import fingerprint_key, get_setting
+from caseblocks.client_address import client_address as client_address  # re-exported
+from caseblocks.client_address import client_network
+from caseblocks.conf import fingerprint_key
 
 # Providers that ignore dots in the local part; googlemail.com is gmail.com.
 DOT_BLIND_DOMAINS = {"gmail.com"}
@@ -35,14 +37,7 @@ def email_fingerprint(address):
     return keyed_hash("email:" + normalise_email(address))
 
 
-def client_address(request):
-    """The client's IP address, from the configured proxy header or REMOTE_ADDR."""
-    header = get_setting("CLIENT_ADDRESS_HEADER")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def address_fingerprint(request):
-    # Rate limits key on this; the address itself is never stored.
-    return keyed_hash("address:" + client_address(request))
+    # Rate limits key on this (an IPv6 client by its network); the address itself
+    # is never stored.
+    return keyed_hash("address:" + client_network(request))

@@ -9,13 +9,51 @@ import time
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import ImproperlyConfigured
 
-from caseblocks.conf import get_setting
+from caseblocks.conf import DEFAULTS, get_setting
 
 
 def parse_rule(rule):
-    count, _slash, seconds = rule.partition("/")
-    return int(count), int(seconds)
+    count, _slash, seconds = str(rule).partition("/")
+    try:
+        parsed = int(count), int(seconds)
+    except ValueError:
+        parsed = (0, 0)
+    if min(parsed) < 1:
+        raise ImproperlyConfigured(
+            f"CASEBOOK_ACTIONS['RATE_LIMITS'] rule {rule!r} is not 'count/seconds' "
+            "with both 1 or more."
+        )
+    return parsed
+
+
+def rules():
+    """``{scope: [(count, seconds), ...]}`` of every scope, each with a rule at least.
+
+    A scope left out of ``RATE_LIMITS`` keeps its default rules, and a scope with
+    no rule is refused: a limit can be raised or lowered (a test's loose limits
+    included) but never switched off, so no test can pass by turning off the limit
+    it is about.
+    """
+    scopes = DEFAULTS["RATE_LIMITS"]
+    configured = get_setting("RATE_LIMITS")
+    unknown = set(configured) - set(scopes)
+    if unknown:
+        raise ImproperlyConfigured(
+            f"CASEBOOK_ACTIONS['RATE_LIMITS'] has unknown scopes {sorted(unknown)}."
+        )
+    found = {}
+    for scope in scopes:
+        found[scope] = [
+            parse_rule(rule) for rule in configured.get(scope, scopes[scope])
+        ]
+        if not found[scope]:
+            raise ImproperlyConfigured(
+                f"CASEBOOK_ACTIONS['RATE_LIMITS'][{scope!r}] has no rule: a limit "
+                "cannot be switched off; raise it instead."
+            )
+    return found
 
 
 def hit(scope, identity, now=None):
@@ -33,22 +71,22 @@ def hit_scopes(identities, now=None):
     Return ``{scope: seconds to wait or None}``.
     """
     now = time.time() if now is None else now
-    limits = get_setting("RATE_LIMITS")
-    rules = [
-        (scope, *parse_rule(rule))
+    limits = rules()
+    scope_rules = [
+        (scope, count, seconds)
         for scope in identities
-        for rule in limits.get(scope, ())
+        for count, seconds in limits[scope]
     ]
     windows = [
         (
             f"caseblocks:rate:{scope}:{seconds}:{int(now // seconds)}:{identities[scope]}",
             seconds,
         )
-        for scope, _count, seconds in rules
+        for scope, _count, seconds in scope_rules
     ]
     waits = dict.fromkeys(identities)
     for (scope, count, seconds), used in zip(
-        rules, count_attempts(windows), strict=True
+        scope_rules, count_attempts(windows), strict=True
     ):
         if used > count:
             left = int(seconds - now % seconds) + 1

@@ -14,8 +14,10 @@ DEFAULTS = {
     "MAX_AGE": 60,
     # How long a serialised page stays in the Django cache, in seconds.
     "CACHE_TIMEOUT": 3600,
-    # How long a draft preview link stays valid, in seconds.
-    "PREVIEW_MAX_AGE": 3600,
+    # How long a draft preview link stays valid, in seconds: short, since a link
+    # that leaks shows the draft to anyone until then, and the admin makes a new
+    # one on every preview.
+    "PREVIEW_MAX_AGE": 600,
     # How many cases and news posts a country carries in /countries/.
     "LATEST_PER_COUNTRY": 3,
     # A page asked for in a locale it has no public translation in: "404", or

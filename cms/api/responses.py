@@ -14,7 +14,8 @@ its rows. The handlers renew the generation again once the publishing transactio
 commits, which retires entries made from rows read before the commit.
 
 Only anonymous reads take part: a request with a session cookie, an
-``Authorization`` header or a preview token neither reads nor fills the cache.
+``Authorization`` or ``X-Preview-Token`` header or a preview token parameter
+neither reads nor fills the cache.
 """
 
 import hashlib
@@ -37,6 +38,7 @@ def is_anonymous_read(request):
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
+        and "HTTP_X_PREVIEW_TOKEN" not in request.META
         and PREVIEW_PARAMETERS.isdisjoint(request.GET)
     )
 

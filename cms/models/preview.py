@@ -13,7 +13,7 @@ class FrontendPreviewMixin:
     content is stashed for a signed, expiring link (``cms.api.preview``), and a
     small page frames the front-end at the page's path with ``?preview_token=``.
     Without ``CASEBOOK_FRONTEND_URL`` (in development) it shows the draft's JSON
-    as ``/api/v1/preview/`` gives it, with a link to that endpoint.
+    as ``/api/v1/preview/`` gives it, and the token to send there.
     """
 
     preview_template = "cms/frontend_preview.html"
@@ -32,9 +32,9 @@ class FrontendPreviewMixin:
         if frontend_url():
             context["frontend_url"] = preview.frontend_preview_url(self, draft)
         else:
-            context["api_url"] = preview.api_preview_url(
-                preview.make_token(self, draft)
-            )
+            context["api_url"] = preview.API_PREVIEW_URL
+            context["api_header"] = preview.PREVIEW_HEADER
+            context["api_token"] = preview.make_token(self, draft)
             data = detail(self, public_pages(request))
             context["api_json"] = json.dumps(data, indent=2, default=str)
         return TemplateResponse(request, self.preview_template, context)

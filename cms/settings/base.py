@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 
 from django.utils.translation import gettext_lazy as _
 
@@ -171,7 +172,18 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Wagtail's API v2 runs on Django REST framework, whose default also accepts HTTP
+# Basic authentication: a staff password sent with every request, open to
+# guessing outside the login throttle's view. Only the admin's session signs in.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication"
+    ],
+}
+
 CORS_URLS_REGEX = r"^/api/.*$"
+# Front-ends send a draft's preview token in a header (cms/api/preview.py).
+CORS_ALLOW_HEADERS = (*default_cors_headers, "x-preview-token")
 CORS_ALLOWED_ORIGINS = [
     o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o
 ]

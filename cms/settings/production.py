@@ -44,14 +44,29 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
-# Behind a proxy or load balancer, the header holding the client's address (as
-# Django names it, e.g. HTTP_X_FORWARDED_FOR); otherwise every supporter and every
-# editor share the proxy's address, and its rate limits and login throttle.
-CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", "")
-CASEBOOK_LOGIN_THROTTLE = {"CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER}
+# Limits, throttles and the API's cache count in the default cache: per process,
+# each worker would count on its own and keep serving pages it cached after they
+# are unpublished (cms/checks.py). Only one process on purpose may go without Redis.
+CASEBOOK_SINGLE_PROCESS = env("CASEBOOK_SINGLE_PROCESS", "false").lower() == "true"
+if not os.environ.get("REDIS_URL") and not CASEBOOK_SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL: production needs a cache shared by every worker, or the "
+        "rate limits and login throttles multiply by the number of workers and "
+        "unpublished pages stay served from a worker's memory. If exactly one "
+        "process serves, set CASEBOOK_SINGLE_PROCESS=true instead."
+    )
+
+# Behind proxies, the header in which they record the client's address (as Django
+# names it, e.g. HTTP_X_FORWARDED_FOR) and how many of them append to it; otherwise
+# every supporter and every editor share the proxy's address, and its rate limits
+# and login throttle (caseblocks/client_address.py).
+CASEBOOK_CLIENT_ADDRESS = {
+    "HEADER": env("CLIENT_ADDRESS_HEADER", ""),
+    "TRUSTED_PROXIES": int(env("CLIENT_ADDRESS_TRUSTED_PROXIES", "1")),
+    "IPV6_PREFIX": int(env("CLIENT_ADDRESS_IPV6_PREFIX", "64")),
+}
 # Supporters' actions (every key: caseblocks/conf.py).
 CASEBOOK_ACTIONS = {
-    "CLIENT_ADDRESS_HEADER": CLIENT_ADDRESS_HEADER,
     "FINGERPRINT_KEY": env("ACTIONS_FINGERPRINT_KEY", ""),
     "FROM_EMAIL": env("ACTIONS_FROM_EMAIL", ""),
 }

@@ -4,6 +4,8 @@ from unittest import mock
 
 import pytest
 
+from django.core.exceptions import ImproperlyConfigured
+
 from caseblocks.actions import captcha
 from caseblocks.models import Submission
 
@@ -24,7 +26,7 @@ def limits(actions_settings):
 
 
 def test_address_limit_answers_429_with_retry_after(action_page, submit, limits):
-    limits(ADDRESS=["2/60"], EMAIL=[])
+    limits(ADDRESS=["2/60"], EMAIL=["1000/60"])
 
     statuses = [
         submit(
@@ -40,7 +42,7 @@ def test_address_limit_answers_429_with_retry_after(action_page, submit, limits)
 
 
 def test_address_limit_is_per_address(action_page, submit, limits):
-    limits(ADDRESS=["1/60"], EMAIL=[])
+    limits(ADDRESS=["1/60"], EMAIL=["1000/60"])
 
     first = submit(supporter(email="a@example.org"), REMOTE_ADDR="198.51.100.1")
     other = submit(supporter(email="b@example.org"), REMOTE_ADDR="198.51.100.2")
@@ -48,19 +50,8 @@ def test_address_limit_is_per_address(action_page, submit, limits):
     assert (first.status_code, other.status_code) == (202, 202)
 
 
-def test_proxy_header_names_the_client(action_page, submit, limits, settings):
-    limits(ADDRESS=["1/60"], EMAIL=[])
-    settings.CASEBOOK_ACTIONS["CLIENT_ADDRESS_HEADER"] = "HTTP_X_FORWARDED_FOR"
-
-    submit(supporter(email="a@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1, 10.0.0.1")
-    again = submit(supporter(email="b@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1")
-    other = submit(supporter(email="c@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.2")
-
-    assert (again.status_code, other.status_code) == (429, 202)
-
-
 def test_email_limit_applies_to_every_spelling(action_page, submit, limits):
-    limits(ADDRESS=[], EMAIL=["2/3600"])
+    limits(ADDRESS=["1000/60"], EMAIL=["2/3600"])
 
     answers = [
         submit(supporter(email=email), REMOTE_ADDR=f"198.51.100.{n}")
@@ -86,6 +77,34 @@ def test_rate_limit_keys_hold_no_address_in_the_clear(action_page, submit, limit
     assert "198.51.100.77" not in keys
     assert "anna@example.org" not in keys
     assert "caseblocks:rate:ADDRESS" in keys
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"ADDRESS": [], "EMAIL": ["5/60"]},
+        {"ADDRESS": ["5/60"], "EMAIL": []},
+        {"ADDRESS": ["0/60"]},
+        {"EMAIL": ["5/0"]},
+        {"ADDRESS": ["many"]},
+        {"PHONE": ["5/60"]},
+    ],
+)
+def test_a_limit_cannot_be_switched_off(action_page, submit, limits, rules):
+    """Limits can be raised or lowered; no setting turns one off, not even in a test."""
+    limits(**rules)
+    with pytest.raises(ImproperlyConfigured):
+        submit()
+
+
+def test_a_scope_left_out_keeps_its_default_limit(
+    action_page, submit, actions_settings
+):
+    # Only ADDRESS is configured: EMAIL keeps its default of 3 an hour.
+    actions_settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": {"ADDRESS": ["1000/60"]}}
+    for n in range(5):
+        submit(supporter(email="same@example.org"), REMOTE_ADDR=f"198.51.100.{n}")
+    assert Submission.objects.count() == 3
 
 
 def test_honeypot_with_valid_fields_is_not_stored(action_page, submit):

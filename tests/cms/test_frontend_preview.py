@@ -44,6 +44,16 @@ def preview(admin_client, page, **changes):
     return response.content.decode()
 
 
+def open_preview(client, token):
+    return client.get("/api/v1/preview/", HTTP_X_PREVIEW_TOKEN=token)
+
+
+def token_in(html):
+    match = re.search(r"<code data-preview-token>([^<]+)</code>", html)
+    assert match, html
+    return unescape(match[1])
+
+
 def link_in(html, attribute):
     match = re.search(rf'{attribute}="([^"]+)"', html)
     assert match, html
@@ -63,7 +73,7 @@ def test_preview_frames_the_front_end_with_a_token_for_the_unsaved_draft(
         "/en/cases/a-case/",
     )
     token = parse_qs(src.query)["preview_token"][0]
-    draft = client.get("/api/v1/preview/", {"token": token})
+    draft = open_preview(client, token)
     assert draft.status_code == 200
     assert draft.json()["title"] == "Unsaved title"
     # Nothing was saved: the public API still shows the published page.
@@ -78,21 +88,22 @@ def test_without_a_front_end_the_preview_shows_the_draft_json(
     settings.CASEBOOK_FRONTEND_URL = ""
     html = preview(admin_client, case_page, title="Unsaved title")
     assert "&quot;title&quot;: &quot;Unsaved title&quot;" in html
-    api_url = link_in(html, "href")
-    assert api_url.startswith("/api/v1/preview/?token=")
-    assert client.get(api_url).json()["title"] == "Unsaved title"
+    assert "/api/v1/preview/" in html
+    assert "X-Preview-Token" in html
+    assert open_preview(client, token_in(html)).json()["title"] == "Unsaved title"
 
 
 @pytest.mark.django_db
-def test_a_token_outlives_the_stash_by_showing_the_latest_saved_draft(
+def test_a_token_outlives_the_stash_by_showing_its_own_revision_only(
     admin_client, client, case_page, settings
 ):
     settings.CASEBOOK_FRONTEND_URL = ""
     html = preview(admin_client, case_page, title="Unsaved title")
-    case_page.title = "Saved draft"
+    case_page.title = "Saved later"
     case_page.save_revision()
     cache.clear()  # the stash expired or was evicted
-    assert client.get(link_in(html, "href")).json()["title"] == "Saved draft"
+    # The draft saved after the token was made needs a token of its own.
+    assert open_preview(client, token_in(html)).json()["title"] == "Published title"
 
 
 @pytest.mark.django_db

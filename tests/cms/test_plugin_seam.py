@@ -125,6 +125,7 @@ def test_production_settings_pass_the_deploy_checks():
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "postgres://casebook@127.0.0.1:5432/casebook",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     result = manage(
         "check",
@@ -142,16 +143,19 @@ def test_production_reads_the_proxy_header_from_the_environment():
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
         "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
         "CLIENT_ADDRESS_HEADER": "HTTP_X_FORWARDED_FOR",
+        "CLIENT_ADDRESS_TRUSTED_PROXIES": "2",
+        "CLIENT_ADDRESS_IPV6_PREFIX": "56",
     }
     result = manage(
         "shell",
         "--no-imports",
         "-c",
         "from caseblocks.conf import get_setting;"
-        "from cms import login_throttle;"
-        "print(get_setting('CLIENT_ADDRESS_HEADER'), get_setting('RETENTION_DAYS'),"
-        "login_throttle.get_setting('CLIENT_ADDRESS_HEADER'))",
+        "from caseblocks import client_address as c;"
+        "print(c.get_setting('HEADER'), get_setting('RETENTION_DAYS'),"
+        "c.get_setting('TRUSTED_PROXIES'), c.get_setting('IPV6_PREFIX'))",
         settings="cms.settings.production",
         extra_env=env,
     )
@@ -160,5 +164,6 @@ def test_production_reads_the_proxy_header_from_the_environment():
     assert result.stdout.split() == [
         "HTTP_X_FORWARDED_FOR",
         "730",
-        "HTTP_X_FORWARDED_FOR",
+        "2",
+        "56",
     ]

@@ -76,7 +76,7 @@ KNOWN_VALUES = {
     "country": "iso_codes",
     "action_id": "action_ids",
     "path": "paths",
-    "token": "tokens",
+    "X-Preview-Token": "tokens",
     "tag": "tags",
     "q": "words",
 }
@@ -114,6 +114,11 @@ def flatmap_path_parameters(context, path_parameters):
 @schema.hook
 def flatmap_query(context, query):
     return with_known(query)
+
+
+@schema.hook
+def flatmap_headers(context, headers):
+    return with_known(headers)
 
 
 def with_supporter(case):

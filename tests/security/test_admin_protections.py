@@ -126,6 +126,7 @@ def production_settings():
         "PATH": os.environ.get("PATH", ""),
         "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         "ALLOWED_HOSTS": "casebook.example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     result = subprocess.run(
         [sys.executable, "-c", script],

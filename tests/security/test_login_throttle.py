@@ -8,6 +8,7 @@ from django.conf import settings as project_settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.cache.backends import locmem
+from django.core.exceptions import ImproperlyConfigured
 
 from cms.login_throttle import ThrottledModelBackend
 
@@ -137,6 +138,34 @@ def test_restricted_page_login_is_refused_too(client, editor):
     assert not logged_in(client)
 
 
+def test_a_forged_forwarded_address_is_counted_as_the_client(client, other, settings):
+    """Behind one proxy, the client's own X-Forwarded-For entries change nothing."""
+    settings.CASEBOOK_CLIENT_ADDRESS = {"HEADER": "HTTP_X_FORWARDED_FOR"}
+    for n in range(5):
+        client.post(
+            LOGIN,
+            {"username": f"nobody-{n}", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 192.0.2.7",
+        )
+    response = client.post(
+        LOGIN,
+        {"username": "other", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.7",
+    )
+    assert THROTTLED in response.content.decode()
+    assert not logged_in(client)
+
+
+def test_ipv6_addresses_of_one_64_are_counted_together(client, other):
+    for n in range(5):
+        log_in(client, f"nobody-{n}", "wrong", address=f"2001:db8:7:8::{n + 1:x}")
+    response = log_in(client, "other", PASSWORD, address="2001:db8:7:8::ffff")
+    assert THROTTLED in response.content.decode()
+    assert (
+        log_in(client, "other", PASSWORD, address="2001:db8:7:9::1").status_code == 302
+    )
+
+
 def test_cache_keys_hold_neither_username_nor_address(client, editor):
     log_in(client, "editor", "wrong", address="198.51.100.77")
     keys = [key for key in cache._cache if "login-failures" in key]
@@ -144,11 +173,15 @@ def test_cache_keys_hold_neither_username_nor_address(client, editor):
     assert not [key for key in keys if "198.51.100.77" in key or "editor" in key]
 
 
-def test_switched_off(client, editor, settings):
-    settings.CASEBOOK_LOGIN_THROTTLE = {"ENABLED": False, "USERNAME_FAILURES": 1}
-    log_in(client, "editor", "wrong")
-    log_in(client, "editor", "wrong")
-    assert log_in(client, "editor", PASSWORD).status_code == 302
+@pytest.mark.parametrize(
+    "configured",
+    [{"ENABLED": False}, {"USERNAME_FAILURES": 0}, {"ADDRESS_FAILURES": None}],
+)
+def test_it_cannot_be_switched_off(client, editor, settings, configured):
+    """Limits can be raised or lowered; a setting that would turn them off is refused."""
+    settings.CASEBOOK_LOGIN_THROTTLE = configured
+    with pytest.raises(ImproperlyConfigured):
+        log_in(client, "editor", "wrong")
 
 
 def test_the_refusal_is_translated():

@@ -152,6 +152,17 @@ def test_preview_requests_neither_read_nor_fill_the_cache(client, case_page, par
 
 
 @pytest.mark.django_db
+def test_a_preview_token_header_neither_reads_nor_fills_the_cache(client, case_page):
+    url = f"/api/v1/pages/{case_page.pk}/"
+    key = plant(url, b'{"title": "planted"}')
+    answer = client.get(url, HTTP_X_PREVIEW_TOKEN="anything")
+    assert answer.json()["title"] == "Erzhan Elshibayev"
+    cache.delete(key)
+    client.get(url, HTTP_X_PREVIEW_TOKEN="anything")
+    assert cache.get(key) is None
+
+
+@pytest.mark.django_db
 def test_an_entry_of_an_older_generation_is_not_served(client, case_page):
     url = f"/api/v1/pages/{case_page.pk}/"
     plant(url, b'{"title": "planted"}')

@@ -1,0 +1,76 @@
+"""The staff's list of actions says which actions nobody can take any more."""
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Page, PageViewRestriction
+
+from .conftest import ACTION_ID
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/reports/actions/"
+REPORT = f"{INDEX}{ACTION_ID}/"
+
+
+@pytest.fixture
+def staff(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    group = Group.objects.create(name="Staff")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+    return user
+
+
+def index(client):
+    return client.get(INDEX).content.decode()
+
+
+def test_a_published_action_shows_as_published(client, staff, action_page):
+    page = index(client)
+    assert REPORT in page
+    assert 'data-status="published">Published<' in page
+
+
+def test_an_unpublished_action_without_submissions_leaves_the_list(
+    client, staff, action_page
+):
+    """Today the action stayed listed, like a live one, after its page went."""
+    action_page.unpublish()
+    assert REPORT not in index(client)
+
+
+def test_an_unpublished_action_with_submissions_shows_as_not_published(
+    client, staff, action_page, submit
+):
+    assert submit().status_code == 202
+    action_page.unpublish()
+    page = index(client)
+    assert REPORT in page
+    assert 'data-status="unpublished">Not published<' in page
+    assert 'data-status="published"' not in page
+    report = client.get(REPORT).content.decode()
+    assert "Not published: no live page carries this action" in report
+
+
+def test_a_placement_left_on_a_page_that_is_no_longer_live_is_not_published(
+    client, staff, action_page, submit
+):
+    submit()
+    Page.objects.filter(pk=action_page.pk).update(live=False)  # no signal sent
+    assert 'data-status="unpublished"' in index(client)
+
+
+def test_an_action_behind_a_view_restriction_shows_as_private(
+    client, staff, action_page
+):
+    PageViewRestriction.objects.create(
+        page=action_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    page = index(client)
+    assert 'data-status="private">Private<' in page
+    assert "Private: this action is only on pages behind a view restriction." in (
+        client.get(REPORT).content.decode()
+    )
