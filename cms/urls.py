@@ -16,4 +16,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages at their front-end paths (/it/cases/some-case/), then Wagtail's own routes.
+urlpatterns += [path("", include("cms.site.urls")), path("", include(wagtail_urls))]
