@@ -8,6 +8,15 @@ from . import schemas
 from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
 
 
+def require_items(value, name, message):
+    """Refuse an empty list child ``name`` with ``message``, which says what to do.
+
+    Said before Wagtail's own "The minimum number of items is 1".
+    """
+    if not value[name]:
+        raise_for_children({name: message})
+
+
 class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
     label = blocks.CharBlock(max_length=100, help_text=_("For example 'Sentence'."))
     value = blocks.CharBlock(
@@ -47,15 +56,11 @@ class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
         }
 
     def clean(self, value):
-        # Said before Wagtail's own "The minimum number of items is 1".
-        if not value["facts"]:
-            raise_for_children(
-                {
-                    "facts": _(
-                        "Add a fact with a label and a value, or remove this block."
-                    )
-                }
-            )
+        require_items(
+            value,
+            "facts",
+            _("Add a fact with a label and a value, or remove this block."),
+        )
         return super().clean(value)
 
     def get_api_representation(self, value, context=None):
@@ -131,14 +136,11 @@ class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
         }
 
     def clean(self, value):
-        if not value["events"]:
-            raise_for_children(
-                {
-                    "events": _(
-                        "Add an event with its date and title, or remove this block."
-                    )
-                }
-            )
+        require_items(
+            value,
+            "events",
+            _("Add an event with its date and title, or remove this block."),
+        )
         return super().clean(value)
 
     def get_context(self, value, parent_context=None):
