@@ -10,13 +10,12 @@ from django.utils.translation import get_language_info
 
 from caseblocks.blocks.sanitise import web_url
 from cms.api.paths import page_path
-from cms.site.links import readable_page_ids
-from cms.site.links import readable_pages as visible
+from cms.site.links import readable_page_ids, readable_pages
 
 
-def readable_pages(request, *model):
+def listed(request, *model):
     """Readable pages (of ``model``) with their locale, which their URLs need."""
-    return visible(request, *model).select_related("locale")
+    return readable_pages(request, *model).select_related("locale")
 
 
 # How many cases and news posts the home page shows.
@@ -28,18 +27,12 @@ def page_context(request, page):
     from cms import models  # here: the page models import this module lazily
 
     language = page.locale.language_code
-    home = (
-        readable_pages(request, models.HomePage)
-        .filter(locale_id=page.locale_id)
-        .first()
-    )
+    home = listed(request, models.HomePage).filter(locale_id=page.locale_id).first()
     context = {
         "language": language,
-        "direction": "rtl" if get_language_info(language)["bidi"] else "ltr",
+        "direction": "rtl" if is_right_to_left(language) else "ltr",
         "home": home,
-        "sections": list(readable_pages(request).child_of(home).specific())
-        if home
-        else [],
+        "sections": list(listed(request).child_of(home).specific()) if home else [],
         "translations": translations(request, page),
         "readable_page_ids": readable_page_ids(request),
     }
@@ -57,6 +50,13 @@ def page_context(request, page):
     return context
 
 
+def is_right_to_left(language):
+    try:
+        return get_language_info(language)["bidi"]
+    except KeyError:  # a content language Django knows nothing of
+        return False
+
+
 def translations(request, page):
     """The page's readable translations as ``{"language", "name", "url"}``, in
     the order of ``WAGTAIL_CONTENT_LANGUAGES``."""
@@ -64,7 +64,7 @@ def translations(request, page):
         return []
     found = {
         other.locale.language_code: other
-        for other in readable_pages(request)
+        for other in listed(request)
         .filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
         .select_related("locale")
@@ -90,13 +90,13 @@ def newest_news(queryset):
 
 def children(request, page, model):
     if page.pk is None:  # an unsaved page in the preview has none yet
-        return readable_pages(request, model).none()
-    return readable_pages(request, model).child_of(page)
+        return listed(request, model).none()
+    return listed(request, model).child_of(page)
 
 
 def home_context(request, page, models):
     def latest(model):
-        return readable_pages(request, model).filter(locale_id=page.locale_id)
+        return listed(request, model).filter(locale_id=page.locale_id)
 
     return {
         "cases": newest_cases(latest(models.CasePage))[:LATEST_ON_HOME],
@@ -119,13 +119,13 @@ def news_index_context(request, page, models):
 def country_context(request, page, models):
     if page.pk is None:
         return {"cases": [], "news": []}
-    cases = readable_pages(request, models.CasePage).filter(country_id=page.pk)
-    news = readable_pages(request, models.NewsPage).filter(countries=page)
+    cases = listed(request, models.CasePage).filter(country_id=page.pk)
+    news = listed(request, models.NewsPage).filter(countries=page)
     return {"cases": newest_cases(cases), "news": newest_news(news.distinct())}
 
 
 def case_context(request, page, models):
-    countries = readable_pages(request, models.CountryPage)
+    countries = listed(request, models.CountryPage)
     return {
         "country": countries.filter(pk=page.country_id).first()
         if page.country_id
@@ -138,7 +138,7 @@ def news_context(request, page, models):
     def chosen(model, related):
         # In a preview the choices are the editor's unsaved ones, held in memory.
         ids = [item.pk for item in related.all()]
-        return readable_pages(request, model).filter(pk__in=ids)
+        return listed(request, model).filter(pk__in=ids)
 
     code = page.original_language
     try:

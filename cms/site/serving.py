@@ -33,7 +33,10 @@ def serve_page(request, page):
         return redirect(frontend_url() + path)
     if request.path_info != path:
         return redirect(path)
-    return cached_rendering(request, page)
+    response = cached_rendering(request, page)
+    # The page's language, not the one the visitor's browser asked for.
+    response["Content-Language"] = page.locale.language_code
+    return response
 
 
 def render_live(request, page):

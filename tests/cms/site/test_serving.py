@@ -117,6 +117,7 @@ def test_a_translation_is_served_at_its_language_path(client, case_page, home_pa
     html = client.get("/it/cases/erzhan-elshibayev/").content.decode()
 
     assert '<html lang="it" dir="ltr">' in html
+    assert client.get("/it/cases/erzhan-elshibayev/")["Content-Language"] == "it"
     assert "Erzhan Elshibayev (it)" in html
     assert f'hreflang="en" href="{URL}"' in html
     # The English page links to its translation.
