@@ -25,5 +25,7 @@ urlpatterns += [
         page_passwords.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # Pages at their front-end paths (/it/cases/some-case/), then Wagtail's own routes.
+    path("", include("cms.site.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -1,6 +1,7 @@
 """The action form: supporters e-mail a list of targets, or sign a petition."""
 
 import uuid
+from urllib.parse import quote
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import TranslatableChildrenMixin, raise_for_children
+from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+
+
+class ActionState:
+    """What a reader finds an action in, from its times and its page's campaign."""
+
+    NOT_YET_OPEN = "not_yet_open"
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 class ActionKind:
@@ -93,10 +102,19 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "form"
         label = _("Action form")
-        description = _("Supporters e-mail a list of targets or sign a petition")
+        description = _(
+            "What supporters do: e-mail a list of targets with a message they may "
+            "change, or sign a petition. Give a subject and at least one target for "
+            "e-mail; a goal and closing time are optional."
+        )
+        template = "caseblocks/blocks/action_form.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "kind": ActionKind.EMAIL,
-            "targets": [{"name": "Press office", "email": "press@example.org"}],
+            "targets": [
+                {"name": "Prosecutor General", "email": "prosecutor@example.org"},
+                {"name": "Ministry of Justice", "email": "justice@example.org"},
+            ],
             "subject": "Free Erzhan Elshibayev",
             "suggested_message": "I call on you to release Erzhan Elshibayev.",
             "consent_text": "I agree that my name is sent with this message.",
@@ -114,7 +132,9 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
             if not value["targets"]:
                 errors["targets"] = _("Add at least one target to e-mail.")
             if not value["subject"]:
-                errors["subject"] = _("An e-mail to targets needs a subject.")
+                errors["subject"] = _(
+                    "Give the e-mail to targets a subject, or choose Petition."
+                )
         opens, closes = value["opens_at"], value["closes_at"]
         if opens and closes and closes <= opens:
             errors["closes_at"] = _(
@@ -122,6 +142,32 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
             )
         raise_for_children(errors)
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = context.get("page")
+        context["state"] = self.state(value, getattr(page, "campaign_is_open", True))
+        if value["kind"] == ActionKind.EMAIL and value["targets"]:
+            context["mailto"] = self.mailto(value)
+        return context
+
+    @classmethod
+    def state(cls, value, campaign_open=True, now=None):
+        now = now or timezone.now()
+        if not campaign_open or not cls.is_open(value, now):
+            opens = value.get("opens_at")
+            if campaign_open and opens and now < opens:
+                return ActionState.NOT_YET_OPEN
+            return ActionState.CLOSED
+        return ActionState.OPEN
+
+    @staticmethod
+    def mailto(value):
+        """A ``mailto:`` link to every target with the subject and message filled in."""
+        to = ",".join(quote(target["email"], safe="@") for target in value["targets"])
+        subject = quote(value["subject"] or "", safe="")
+        body = quote(value["suggested_message"] or "", safe="")
+        return f"mailto:{to}?subject={subject}&body={body}"
 
     @staticmethod
     def is_open(value, now=None):

@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import TranslatableChildrenMixin, normalise_fax, raise_for_children
+from .base import (
+    PREVIEW_TEMPLATE,
+    TranslatableChildrenMixin,
+    normalise_fax,
+    raise_for_children,
+)
 
 
 class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
@@ -50,15 +55,23 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "mail"
         label = _("Appeal address")
-        description = _("Where supporters send their appeal, and what they ask for")
+        description = _(
+            "The envelope supporters write to: recipient, postal address, fax and "
+            "e-mail, with the salutation and what the letter asks for. The address "
+            "is sent as written; translators translate only the salutation and ask."
+        )
+        template = "caseblocks/blocks/appeal_address.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "recipient": "Almazbek Atambaev",
             "position": "President",
-            "address_lines": "Government House",
+            "organisation": "Office of the President",
+            "address_lines": "Government House\n205 Chui Avenue",
             "city": "Bishkek",
             "postcode": "720003",
             "country": "Kyrgyzstan",
             "fax": "+996312625012",
+            "email": "",
             "salutation": "Dear President",
             "ask": "Release Azimjan Askarov immediately and unconditionally.",
         }
@@ -71,6 +84,11 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
             except ValidationError as error:
                 raise_for_children({"fax": error.messages[0]})
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["address"] = self.get_api_representation(value)
+        return context
 
     def get_api_representation(self, value, context=None):
         return {

@@ -11,6 +11,8 @@ from wagtail.blocks import StructBlockValidationError
 # Editors paste numbers with spaces, dots, dashes and brackets; those are ignored.
 FAX_SEPARATORS = re.compile(r"[\s().-]")
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+# The block picker's preview: the block's own template in a page with the stylesheet.
+PREVIEW_TEMPLATE = "caseblocks/block_preview.html"
 
 
 def normalise_fax(value):

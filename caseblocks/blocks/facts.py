@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import TranslatableChildrenMixin
+from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+
+
+def require_items(value, name, message):
+    """Refuse an empty list child ``name`` with ``message``, which says what to do.
+
+    Said before Wagtail's own "The minimum number of items is 1".
+    """
+    if not value[name]:
+        raise_for_children({name: message})
 
 
 class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
@@ -31,14 +40,28 @@ class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Key facts")
-        description = _("Short labelled facts: sentence, prison, profession")
+        description = _(
+            "A short list of labelled facts a reader takes in at a glance: "
+            "sentence, where the person is held, profession."
+        )
+        template = "caseblocks/blocks/key_facts.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "heading": "At a glance",
             "facts": [
                 {"label": "Sentence", "value": "Life imprisonment"},
                 {"label": "Held in", "value": "Prison No. 47, Bishkek"},
+                {"label": "Organisation", "value": "Vozdukh (Air)"},
             ],
         }
+
+    def clean(self, value):
+        require_items(
+            value,
+            "facts",
+            _("Add a fact with a label and a value, or remove this block."),
+        )
+        return super().clean(value)
 
     def get_api_representation(self, value, context=None):
         return {
@@ -84,7 +107,12 @@ class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "history"
         label = _("Timeline")
-        description = _("Dated events of a case, oldest first")
+        description = _(
+            "The dated events of a case (arrest, charges, trial, appeal), shown "
+            "oldest first, each as precisely as its date is known."
+        )
+        template = "caseblocks/blocks/timeline.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "heading": "Timeline",
             "events": [
@@ -94,12 +122,31 @@ class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
                     "title": "Detained",
                 },
                 {
+                    "date": datetime.date(2010, 8, 1),
+                    "precision": DatePrecision.MONTH,
+                    "title": "Charged",
+                    "description": "Among the charges: possessing ammunition.",
+                },
+                {
                     "date": datetime.date(2011, 12, 1),
                     "precision": DatePrecision.MONTH,
                     "title": "Life sentence upheld",
                 },
             ],
         }
+
+    def clean(self, value):
+        require_items(
+            value,
+            "events",
+            _("Add an event with its date and title, or remove this block."),
+        )
+        return super().clean(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["events"] = sorted(value["events"], key=lambda event: event["date"])
+        return context
 
     def get_api_representation(self, value, context=None):
         events = sorted(value["events"], key=lambda event: event["date"])

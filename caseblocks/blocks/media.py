@@ -5,7 +5,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import schemas
-from .base import TranslatableChildrenMixin, raise_for_children
+from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
 from .sanitise import web_url
 
 # Rendition filters offered to front-ends, smallest first.
@@ -62,7 +62,18 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        description = _("A picture with caption, credit and alternative text")
+        description = _(
+            "A picture from the image library, with a caption, the photographer's "
+            "credit and a description for people who cannot see it."
+        )
+        template = "caseblocks/blocks/image.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "alt_text": "Azimjan Askarov in the courtroom, behind bars",
+            "decorative": False,
+            "caption": "Azimjan Askarov at his appeal hearing",
+            "credit": "Family photo",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -70,6 +81,15 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
             raise_for_children(
                 {"alt_text": _("Describe the picture, or mark it as decorative.")}
             )
+        return value
+
+    def get_preview_value(self):
+        # The newest picture of the library, if there is one, so that the preview
+        # shows how a picture sits with its caption and credit.
+        from wagtail.images import get_image_model
+
+        value = super().get_preview_value()
+        value["image"] = get_image_model().objects.order_by("-pk").first()
         return value
 
     def get_api_representation(self, value, context=None):
@@ -92,7 +112,21 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Embed")
-        description = _("A video or social media post")
+        description = _(
+            "A video or social media post, given by its address (for example on "
+            "YouTube), shown as a link with a caption."
+        )
+        template = "caseblocks/blocks/embed.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "embed": "https://video.example.org/free-azimjan-askarov",
+            "caption": "Supporters deliver the petition",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["url"] = web_url(value["embed"].url) if value["embed"] else None
+        return context
 
     def get_api_representation(self, value, context=None):
         # Only http(s): front-ends put the address in an iframe or a link.

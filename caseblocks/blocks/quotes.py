@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import TranslatableChildrenMixin, iso_or_none
+from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, iso_or_none
 from .sanitise import web_url
 
 
@@ -37,14 +37,25 @@ class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        description = _("Words of the person at risk, their family or a spokesperson")
+        description = _(
+            "Words of the person at risk, their family or a spokesperson, with "
+            "who said them, when and where."
+        )
+        template = "caseblocks/blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "text": "My release is a great victory, and your letters made it happen.",
             "speaker": "Erkin Musaev",
             "speaker_role": "Former prisoner",
             "date": datetime.date(2017, 8, 23),
             "source": "Letter of thanks",
+            "source_url": "",
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["source_url"] = web_url(value.get("source_url"))
+        return context
 
     def get_api_representation(self, value, context=None):
         return {

@@ -71,27 +71,35 @@ def dumps(data):
     ).encode()
 
 
+JSON = "application/json"
+
+
 def json_response(request, body, status=200, public=True):
     """A JSON response; public ones carry an ETag, and a matching one gives 304."""
     if not isinstance(body, bytes):
         body = dumps(body)
     if not public or status != 200:
-        response = HttpResponse(body, status=status, content_type="application/json")
+        response = HttpResponse(body, status=status, content_type=JSON)
         patch_cache_control(response, private=True, no_store=True)
         return response
+    return shared_response(request, body)
+
+
+def shared_response(request, body, content_type=JSON):
+    """A public 200 with ``body`` and its ETag, marked for ``cms.api.responses``."""
     etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
-    response = public_response(request, body, etag)
+    response = public_response(request, body, etag, content_type)
     # What cms.api.responses stores, even when the client was answered 304.
     response.public_body = (etag, body)
     return response
 
 
-def public_response(request, body, etag):
+def public_response(request, body, etag, content_type=JSON):
     """A public 200 with ``body``, or an empty 304 if the client holds ``etag``."""
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
-        response = HttpResponse(body, content_type="application/json")
+        response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=get_setting("MAX_AGE"))
     return response

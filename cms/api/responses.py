@@ -51,11 +51,13 @@ def response_key(request):
     return f"cms.api:response:{digest}"
 
 
-def cache_public_response(run):
+def cache_public_response(run, content_type=caching.JSON):
     """Serve a public endpoint's 200 responses from the shared cache.
 
     Apply with ``ninja.decorators.decorate_view`` so a hit skips the parsing of
-    parameters too. The endpoint must answer through ``caching.json_response``.
+    parameters too. The endpoint must answer through ``caching.json_response``
+    (or ``caching.shared_response`` with this ``content_type``, as the HTML
+    rendering of pages does: ``cms.site.serving``).
     """
 
     @wraps(run)
@@ -68,7 +70,7 @@ def cache_public_response(run):
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             _generation, etag, body = entry
-            return caching.public_response(request, body, etag)
+            return caching.public_response(request, body, etag, content_type)
         response = run(request, *args, **kwargs)
         made = getattr(response, "public_body", None)
         if made is not None:

@@ -20,7 +20,7 @@ from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class CaseIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
+class CaseIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
     subpage_types = ["cms.CasePage"]
 
     class Meta:

@@ -17,7 +17,7 @@ from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class CountryIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
+class CountryIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
     subpage_types = ["cms.CountryPage"]
 
     class Meta:

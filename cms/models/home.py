@@ -6,10 +6,11 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class HomePage(HeadlessServeMixin, Page):
+class HomePage(HeadlessServeMixin, FrontendPreviewMixin, Page):
     """The root of one locale's site: its sections hang below it."""
 
     intro = models.TextField(

@@ -19,7 +19,7 @@ from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class NewsIndexPage(HeadlessServeMixin, IndexPageMixin, Page):
+class NewsIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
     subpage_types = ["cms.NewsPage"]
 
     class Meta:

@@ -1,40 +1,54 @@
-"""Preview pages on the headless front-end, through Wagtail's own preview."""
-
-import json
+"""Wagtail's preview of a page: Casebook's rendering, and the front-end's."""
 
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+
+FRONTEND_MODE = "frontend"
 
 
 class FrontendPreviewMixin:
-    """Show the editor's draft as the front-end will, rather than with a template.
+    """Preview modes: the page as Casebook renders it, and as the front-end does.
 
     Wagtail's preview (the editor's side panel and "Preview in new tab") calls
-    ``serve_preview`` with the page built from the editor's unsaved form. That
-    content is stashed for a signed, expiring link (``cms.api.preview``), and a
-    small page frames the front-end at the page's path with ``?preview_token=``.
-    Without ``CASEBOOK_FRONTEND_URL`` (in development) it shows the draft's JSON
-    as ``/api/v1/preview/`` gives it, and the token to send there.
+    ``serve_preview`` with the page built from the editor's unsaved form.
+
+    - The default mode ``""`` renders that draft with the page's own template
+      (``HeadlessServeMixin``), on every device size of the panel.
+    - With ``CASEBOOK_FRONTEND_URL`` set, the ``frontend`` mode is offered too,
+      and is the default: the draft is stashed for a signed, expiring link
+      (``cms.api.preview``), and a small page frames the front-end at the page's
+      path with ``?preview_token=``.
     """
 
-    preview_template = "cms/frontend_preview.html"
+    frontend_preview_template = "cms/frontend_preview.html"
+
+    @property
+    def preview_modes(self):
+        from cms.api.conf import frontend_url
+
+        modes = [("", _("Casebook"))]
+        if frontend_url():
+            modes.insert(0, (FRONTEND_MODE, _("Front-end")))
+        return modes
 
     def serve_preview(self, request, mode_name):
+        if mode_name == FRONTEND_MODE:
+            response = self.serve_frontend_preview(request)
+        else:
+            response = TemplateResponse(
+                request, self.get_template(request), self.get_context(request)
+            )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def serve_frontend_preview(self, request):
         # Imported here: the API's modules import the page models.
         from cms.api import preview
         from cms.api.conf import frontend_url
-        from cms.api.serialise import detail
-        from cms.api.visibility import public_pages
 
         context = {"page": self}
-        if self.pk is None:  # a new page: nothing a link could name yet
-            return TemplateResponse(request, self.preview_template, context)
-        draft = preview.stash_draft(self)
-        if frontend_url():
+        if self.pk is not None and frontend_url():  # else: nothing to name yet
+            draft = preview.stash_draft(self)
             context["frontend_url"] = preview.frontend_preview_url(self, draft)
-        else:
-            context["api_url"] = preview.API_PREVIEW_URL
-            context["api_header"] = preview.PREVIEW_HEADER
-            context["api_token"] = preview.make_token(self, draft)
-            data = detail(self, public_pages(request))
-            context["api_json"] = json.dumps(data, indent=2, default=str)
-        return TemplateResponse(request, self.preview_template, context)
+        return TemplateResponse(request, self.frontend_preview_template, context)

@@ -7,6 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from wagtail.blocks import StructBlockValidationError
+
 from caseblocks.blocks import (
     ActionFormBlock,
     AppealAddressBlock,
@@ -187,3 +189,27 @@ def test_rich_text_keeps_what_was_written():
     value = RichTextBlock().clean(RichText('<p data-block-key="a1">Free him.</p>'))
 
     assert "Free him." in value.source
+
+
+@pytest.mark.parametrize(
+    ("block", "value", "child", "message"),
+    [
+        (KeyFactsBlock(), {"heading": "", "facts": []}, "facts", "Add a fact"),
+        (TimelineBlock(), {"heading": "", "events": []}, "events", "Add an event"),
+    ],
+)
+def test_an_empty_list_says_what_to_add(block, value, child, message):
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python(value))
+
+    assert raised.value.block_errors[child].messages[0].startswith(message)
+
+
+def test_an_e_mail_action_without_a_subject_says_what_to_do():
+    block = ActionFormBlock()
+    value = block.to_python({**block.meta.preview_value, "subject": ""})
+
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(value)
+
+    assert "or choose Petition" in raised.value.block_errors["subject"].messages[0]

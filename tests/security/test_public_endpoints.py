@@ -152,15 +152,15 @@ def v2_urls(site):
 
 
 def site_urls(site):
-    """Wagtail's own page serving, documents, login and admin, as a visitor finds them.
-
-    The page types have no templates (front-ends render them), so Wagtail serving
-    a public page fails with a server error: it shows nothing either way.
-    """
-    urls = ["/", "/admin/", "/admin/login/", "/_util/login/", "/documents/"]
+    """Page serving (Casebook's HTML rendering at the pages' front-end paths, and
+    Wagtail's redirects to them), documents, login and admin, as a visitor finds
+    them. The home and section pages list and link pages, so they are swept too."""
+    urls = ["/", "/en/", "/admin/", "/admin/login/", "/_util/login/", "/documents/"]
+    urls += [f"/en/{section}/" for section in ("cases", "countries", "news")]
     for page in [site.public, *site.hidden.values()]:
         urls += [
             page.url_path.removeprefix("/home"),
+            "/en" + page.url_path.removeprefix("/home"),
             f"/admin/pages/{page.pk}/",
             f"/admin/pages/{page.pk}/edit/",
             f"/admin/pages/{page.pk}/edit/preview/",
@@ -229,6 +229,9 @@ def test_the_sweep_sees_public_content(client, site):
     assert [hit["title"] for hit in found["results"]] == ["Pending case"]
     images = client.get("/api/v2/images/").json()["items"]
     assert [image["id"] for image in images] == [site.public_image.pk]
+    rendered = client.get(site.public.url).content.decode()
+    assert "<h1>Public case</h1>" in rendered
+    assert "Public case" in client.get("/en/cases/").content.decode()
 
 
 def test_searching_hidden_words_finds_nothing(client, site):
