@@ -10,7 +10,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from cms.api.visibility import public_pages
+from cms.api.sites import site_pages
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
@@ -22,7 +22,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """
 
     def get_queryset(self):
-        pages = public_pages(self.request._request).annotate(
+        pages = site_pages(self.request._request).annotate(
             pk_text=Cast("pk", CharField())
         )
         used = ReferenceIndex.objects.filter(

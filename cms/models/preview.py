@@ -23,7 +23,7 @@ class FrontendPreviewMixin:
         from cms.api import preview
         from cms.api.conf import frontend_url
         from cms.api.serialise import detail
-        from cms.api.visibility import public_pages
+        from cms.api.sites import site_pages
 
         context = {"page": self}
         if self.pk is None:  # a new page: nothing a link could name yet
@@ -35,6 +35,6 @@ class FrontendPreviewMixin:
             context["api_url"] = preview.api_preview_url(
                 preview.make_token(self, draft)
             )
-            data = detail(self, public_pages(request))
+            data = detail(self, site_pages(request))
             context["api_json"] = json.dumps(data, indent=2, default=str)
         return TemplateResponse(request, self.preview_template, context)

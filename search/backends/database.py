@@ -15,6 +15,8 @@ from django.db.models import Count
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from cms import visibility
+
 from ..conf import get_setting
 from ..documents import page_path
 from ..query import FACETS, buckets, empty_facets
@@ -57,7 +59,7 @@ def pages_with_facet(name, value):
 
 def visible_pages(query):
     content_types = ContentType.objects.get_for_models(*registry.get_models()).values()
-    pages = Page.objects.live().public().filter(content_type__in=list(content_types))
+    pages = visibility.visible_pages().filter(content_type__in=list(content_types))
     if query.locale:
         pages = pages.filter(locale__language_code__iexact=query.locale)
     for name, value in query.filters().items():
