@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms import visibility
+from cms.api.guards import search_words
 
 from ..conf import get_setting
 from ..documents import page_path
@@ -71,8 +72,11 @@ def ranked_ids(query, pages):
     """Matching page ids, by score then id, as Elasticsearch sorts them."""
     if not query.q:
         return list(pages.order_by("pk").values_list("pk", flat=True))
+    words = search_words(query.q)  # never the raw text: it is a query language
+    if not words:
+        return []
     candidates = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
-    results = get_search_backend().search(query.q, candidates).annotate_score("_score")
+    results = get_search_backend().search(words, candidates).annotate_score("_score")
     scored = [(page.pk, page._score or 0) for page in results[:MAX_MATCHES]]
     return [pk for pk, _score in sorted(scored, key=lambda item: (-item[1], item[0]))]
 
@@ -145,5 +149,8 @@ class DatabaseBackend:
         pages = Page.objects.filter(
             pk__in=list(candidates.values_list("pk", flat=True))
         )
-        matches = get_search_backend().autocomplete(q, pages)[:limit]
+        words = search_words(q)
+        if not words:
+            return []
+        matches = get_search_backend().autocomplete(words, pages)[:limit]
         return [result(page) for page in in_order([page.pk for page in matches])]
