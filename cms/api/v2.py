@@ -2,7 +2,8 @@
 them, except that
 
 - pages are those a visitor may read (``cms.visibility``), for every caller, and
-  images only those such pages show;
+  images only those such pages show; a field pointing at another page shows it
+  only if a visitor may read it (``cms.api.v2_fields``);
 - bad input answers a JSON 400 naming the parameter, never a 500: a NUL
   character, a number too large for the database, a search operator other than
   ``and``/``or``; a search is handed to the search backend as plain words, so a
@@ -28,6 +29,7 @@ from wagtail.search.backends import get_search_backend
 from cms.api.guards import NUL, NUL_MESSAGE, search_words
 from cms.api.routers.pages import MAX_ID, MAX_OFFSET
 from cms.api.sites import request_site
+from cms.api.v2_fields import VisiblePageSerializer
 from cms.visibility import visible_pages
 
 # Parameters v2 reads as numbers; the page's or image's id in the path is one too.
@@ -110,6 +112,7 @@ def with_plain_search(filter_backends):
 
 
 class VisiblePagesAPIViewSet(GuardedViewSet, PagesAPIViewSet):
+    base_serializer_class = VisiblePageSerializer
     filter_backends = with_plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
