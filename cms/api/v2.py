@@ -6,7 +6,8 @@ them, except that
   only if a visitor may read it (``cms.api.v2_fields``);
 - bad input answers a JSON 400 naming the parameter, never a 500: a NUL
   character, a number too large for the database, a search operator other than
-  ``and``/``or``; a search is handed to the search backend as plain words, so a
+  ``and``/``or``, a parameter it does not know (on a detail as on a listing);
+  a search is handed to the search backend as plain words, so a
   quote or another query-language character in it is only text.
 """
 
@@ -44,6 +45,9 @@ def refuse_bad_input(request, kwargs):
     for name, values in request.GET.lists():
         if NUL in name or any(NUL in value for value in values):
             raise BadRequestError(f"{name.replace(NUL, '')}: {NUL_MESSAGE}")
+    operator = request.GET.get("search_operator")
+    if operator is not None and operator not in OPERATORS:
+        raise BadRequestError("search_operator must be 'and' or 'or'")
     numbers = {**dict.fromkeys(IDS, MAX_ID), **NUMBERS}
     given = {**request.GET.dict(), **kwargs}
     if "id" in given and not DIGITS.match(given["id"]):
@@ -62,6 +66,11 @@ class GuardedViewSet:
         super().initial(request, *args, **kwargs)
         refuse_bad_input(request, kwargs)
 
+    def detail_view(self, request, pk):
+        # Wagtail checks parameters on listings only; a detail ignored a typo.
+        self.check_query_parameters(self.get_queryset())
+        return super().detail_view(request, pk)
+
     def handle_exception(self, exc):
         if isinstance(exc, OverflowError | DataError):
             exc = BadRequestError("a number in the query is too large")
@@ -79,9 +88,6 @@ class PlainWordsSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        operator = request.GET.get("search_operator")
-        if operator is not None and operator not in OPERATORS:
-            raise BadRequestError("search_operator must be 'and' or 'or'")
         if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
             raise BadRequestError("search is disabled")
         if getattr(queryset, "_filtered_by_tag", False):
@@ -99,7 +105,7 @@ class PlainWordsSearchFilter(SearchFilter):
         return get_search_backend().search(
             words,
             candidates,
-            operator=operator,
+            operator=request.GET.get("search_operator"),
             order_by_relevance="order" not in request.GET,
         )
 
