@@ -35,15 +35,17 @@ def test_the_home_page_leads_to_the_api(client, home_page):
     assert client.get(response["Location"]).json()["id"] == home_page.pk
 
 
-def test_a_private_page_asks_for_its_password_first(client, case_page):
+def test_a_private_page_is_not_found(client, case_page):
+    # Its password form would tell a stranger that a hidden case of this name
+    # exists (tests/security/test_private_pages.py).
     PageViewRestriction.objects.create(
         page=case_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
 
     response = client.get(case_page.url)
 
-    assert response.status_code == 200
-    assert b"password" in response.content.lower()
+    assert response.status_code == 404
+    assert b"password" not in response.content.lower()
 
 
 def test_a_draft_is_not_found(client, case_page):
