@@ -9,9 +9,13 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail import hooks
+
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.rich_text import register_rich_text_link_handler
         from .api.signal_handlers import register_signal_handlers
+        from .models.serving import hide_restricted_pages
 
         register_rich_text_link_handler()
+        hooks.register("before_serve_page", hide_restricted_pages)
         register_signal_handlers()

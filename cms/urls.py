@@ -29,3 +29,5 @@ urlpatterns += [
     path("", include("cms.site.urls")),
     path("", include(wagtail_urls)),
 ]
+
+handler404 = "cms.views.page_not_found"

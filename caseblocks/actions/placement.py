@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from caseblocks.blocks import ActionFormBlock
 from caseblocks.conf import get_setting
 from caseblocks.models import ActionCounter, PlacedAction
+from cms.visibility import visible_pages
 
 ACTION_FORM = ActionFormBlock()
 CACHE_PREFIX = "caseblocks:placements:"
@@ -138,7 +139,9 @@ def public_placements(action_id):
     page was last published.
     """
     placements = (
-        PlacedAction.objects.filter(action_id=action_id, page__live=True)
+        PlacedAction.objects.filter(
+            action_id=action_id, page__in=visible_pages().values("pk")
+        )
         .select_related("page__locale")
         .order_by("page_id")
     )
@@ -151,7 +154,6 @@ def public_placements(action_id):
             "campaign_closed_text": placement.campaign_closed_text,
         }
         for placement in placements
-        if not placement.page.get_view_restrictions().exists()
     ]
 
 

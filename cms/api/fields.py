@@ -27,6 +27,7 @@ from caseblocks.blocks.schemas import ImageValue, RichTextHTML
 from cms.api.refs import country_ref, page_ref
 from cms.api.schemas.blocks import block_schema
 from cms.models import CountryPage
+from cms.visibility import visible_ids, visible_or_none
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,19 @@ def relation_reader(field):
     else:
         raise ImproperlyConfigured(f"No API reader for the relation {field}.")
     schema = _resolve(schema)
+    if issubclass(related, Page):
+        # A field pointing at a page a visitor may not read shows nothing.
+        if field.many_to_many:
+            return FieldReader(
+                list[schema],
+                lambda page, context: [
+                    represent(obj) for obj in visible_related(getattr(page, name))
+                ],
+            )
+        return FieldReader(
+            schema | None,
+            lambda page, context: represent(visible_or_none(getattr(page, name))),
+        )
     if field.many_to_many:
         return FieldReader(
             list[schema],
@@ -108,6 +122,13 @@ def relation_reader(field):
     return FieldReader(
         schema | None, lambda page, context: represent(getattr(page, name))
     )
+
+
+def visible_related(manager):
+    """The related pages a visitor may read, in the manager's order (one query)."""
+    pages = list(manager.all())
+    visible = visible_ids([page.pk for page in pages])
+    return [page for page in pages if page.pk in visible]
 
 
 def _resolve(schema):

@@ -5,6 +5,7 @@ parameter: PostgreSQL cannot compare text holding one (it raises rather than
 finding nothing), and no id, path, code or word the API serves contains one.
 """
 
+import re
 from functools import wraps
 
 from django.urls import URLPattern
@@ -13,6 +14,7 @@ from cms.api.errors import error_response
 
 NUL = "\x00"
 NUL_MESSAGE = "Text may not contain NUL characters."
+WORD = re.compile(r"\w+")
 
 
 def nul_field(request, kwargs):
@@ -47,3 +49,13 @@ def guarded_urls(urls):
         for p in patterns
     ]
     return guarded, app_name, namespace
+
+
+def search_words(text):
+    """The words of a visitor's search, joined by spaces, for a search backend.
+
+    A search is never handed raw to a query language: quotes, operators and
+    brackets would change the query, or break it (a lone quote is a syntax
+    error in SQLite's full-text search). Words alone are only text.
+    """
+    return " ".join(WORD.findall(text))

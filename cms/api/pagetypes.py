@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
 
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
 from cms.models import CountryPage
+from cms.visibility import visible_pages
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,20 @@ class PageType:
         return f"{self.country_field}__iso_code" if self.country_field else None
 
     def teaser_queryset(self, ids):
-        """The pages with ``ids``, with what their teasers read in a few queries."""
+        """The pages with ``ids``, with what their teasers read in a few queries.
+
+        The country is read through the visible pages only: a teaser never names
+        a country a visitor may not read (``cms.visibility``).
+        """
         queryset = self.model.objects.filter(pk__in=ids).select_related("locale")
-        if self.country_field and not self.country_many:
-            queryset = queryset.select_related(f"{self.country_field}__locale")
-        if self.country_many:
+        if self.country_field:
             queryset = queryset.prefetch_related(
                 Prefetch(
                     self.country_field,
-                    queryset=CountryPage.objects.select_related("locale").order_by(
-                        "title", "pk"
-                    ),
+                    queryset=visible_pages(CountryPage)
+                    .annotate(known_visible=Value(True))
+                    .select_related("locale")
+                    .order_by("title", "pk"),
                 )
             )
         if self.image_field:

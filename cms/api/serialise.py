@@ -6,6 +6,14 @@ from cms.api.pagetypes import page_type_for_model
 from cms.api.paths import page_path
 from cms.api.refs import country_ref
 from cms.models import CountryPage
+from cms.visibility import visible_or_none
+
+
+def shown(country):
+    """The country if a visitor may read it; prefetched ones are known to be."""
+    if country is None or getattr(country, "known_visible", False):
+        return country
+    return visible_or_none(country)
 
 
 def page_country(page, page_type):
@@ -13,11 +21,12 @@ def page_country(page, page_type):
         return page
     if page_type.country_many:
         # Prefetched, so read in Python rather than with .first(), another query.
-        countries = [c for c in getattr(page, page_type.country_field).all() if c.live]
+        countries = [
+            c for c in getattr(page, page_type.country_field).all() if shown(c)
+        ]
         return countries[0] if countries else None
     if page_type.country_field:
-        country = getattr(page, page_type.country_field)
-        return country if country is not None and country.live else None
+        return shown(getattr(page, page_type.country_field))
     return None
 
 

@@ -1,5 +1,7 @@
 """Serving a page's own URL: Casebook's rendering, or the front-end."""
 
+from django.http import Http404
+
 from wagtail.coreutils import camelcase_to_underscore
 
 
@@ -38,3 +40,20 @@ class HeadlessServeMixin:
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(request, self))
         return context
+
+
+def hide_restricted_pages(page, request, serve_args, serve_kwargs):
+    """Answer a restricted page's URL as if no page were there (a 404).
+
+    Wagtail would show a password form, or send the visitor to the login page
+    with the path in ``next``: either tells a stranger that a hidden page of
+    that name exists, and the slug of a private case is usually the person's
+    name. A visitor who passes every restriction on the way up is served as on a
+    public page. Whoever was given a page's password is given the form's own
+    address with it, ``/_util/authenticate_with_password/<restriction>/<page>/``
+    (docs/security.md). A ``before_serve_page`` hook: it runs before Wagtail's
+    own restriction check, an ``on_serve_page`` hook.
+    """
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404

@@ -1,11 +1,10 @@
 """Which pages a reader of the rendering may follow a link to: the one rule here.
 
 Every listing, translation link, reference and rich-text link of the rendering
-asks these two functions, so the rule can be swapped in one place. Today it is the
-public API's (``cms.api.visibility.public_pages``): live, without a view
-restriction, in the request's site, judged as an anonymous reader, so what a
-signed-in editor sees in a preview is what any visitor sees, and a cached page
-never names a private one.
+asks these two functions, and they ask the one rule, ``cms.visibility``, for the
+request's site (``cms.api.sites.site_pages``): live, without a view restriction
+on the way up, judged as a visitor, so what a signed-in editor sees in a preview
+is what any visitor sees, and a cached page never names a private one.
 """
 
 from wagtail.models import Page
@@ -14,9 +13,9 @@ from wagtail.models import Page
 def readable_pages(request, model=Page):
     """The pages of ``model`` that a visitor may read, as a queryset to filter."""
     # Imported here: the API's modules import the page models.
-    from cms.api.visibility import public_pages
+    from cms.api.sites import site_pages
 
-    return public_pages(request, model)
+    return site_pages(request, model)
 
 
 def readable_page_ids(request):

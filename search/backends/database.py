@@ -15,6 +15,9 @@ from django.db.models import Count
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from cms import visibility
+from cms.api.guards import search_words
+
 from ..conf import get_setting
 from ..documents import page_path
 from ..query import FACETS, buckets, empty_facets
@@ -57,7 +60,7 @@ def pages_with_facet(name, value):
 
 def visible_pages(query):
     content_types = ContentType.objects.get_for_models(*registry.get_models()).values()
-    pages = Page.objects.live().public().filter(content_type__in=list(content_types))
+    pages = visibility.visible_pages().filter(content_type__in=list(content_types))
     if query.locale:
         pages = pages.filter(locale__language_code__iexact=query.locale)
     for name, value in query.filters().items():
@@ -69,8 +72,11 @@ def ranked_ids(query, pages):
     """Matching page ids, by score then id, as Elasticsearch sorts them."""
     if not query.q:
         return list(pages.order_by("pk").values_list("pk", flat=True))
+    words = search_words(query.q)  # never the raw text: it is a query language
+    if not words:
+        return []
     candidates = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
-    results = get_search_backend().search(query.q, candidates).annotate_score("_score")
+    results = get_search_backend().search(words, candidates).annotate_score("_score")
     scored = [(page.pk, page._score or 0) for page in results[:MAX_MATCHES]]
     return [pk for pk, _score in sorted(scored, key=lambda item: (-item[1], item[0]))]
 
@@ -143,5 +149,8 @@ class DatabaseBackend:
         pages = Page.objects.filter(
             pk__in=list(candidates.values_list("pk", flat=True))
         )
-        matches = get_search_backend().autocomplete(q, pages)[:limit]
+        words = search_words(q)
+        if not words:
+            return []
+        matches = get_search_backend().autocomplete(words, pages)[:limit]
         return [result(page) for page in in_order([page.pk for page in matches])]

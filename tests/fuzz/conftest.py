@@ -10,12 +10,14 @@ writes, such as submissions, is gone before the next.
 from dataclasses import dataclass, field
 
 import pytest
+import wagtail_factories
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
+from wagtail.images.models import Image
 from wagtail.models import Locale, PageViewRestriction
 
 from cms.api.paths import page_path
@@ -52,6 +54,8 @@ class Known:
     tags: list = field(default_factory=list)
     words: list = field(default_factory=list)
     editor_session: str = ""
+    html_paths: list = field(default_factory=list)  # Wagtail's own, for API v2
+    image_ids: list = field(default_factory=list)
 
 
 KNOWN = Known()
@@ -81,6 +85,16 @@ def make_content():
         live=False,
         body=[
             ("heading", {"text": "Write now", "level": "h2"}),
+            (
+                "image",
+                {
+                    "image": wagtail_factories.ImageFactory(title="Portrait"),
+                    "alt_text": "A portrait",
+                    "decorative": False,
+                    "caption": "",
+                    "credit": "",
+                },
+            ),
             ("rich_text", "<p>Arrested in 2019.</p>"),
             ("action_form", action_form_data(action_id=ACTION_ID)),
         ],
@@ -129,6 +143,9 @@ def site_content(django_db_setup, django_db_blocker):
         KNOWN.tags[:] = ["journalist"]
         KNOWN.words[:] = ["Elshibayev", "prison", "Kazakhstan"]
         KNOWN.editor_session = sign_in_editor()
+        # Below the home page: how Wagtail's router finds a page from the site root.
+        KNOWN.html_paths[:] = ["/" + page.url_path.split("/", 2)[2] for page in public]
+        KNOWN.image_ids[:] = list(Image.objects.values_list("pk", flat=True))
         yield KNOWN
         transaction.set_rollback(True)
 

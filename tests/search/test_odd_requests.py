@@ -26,3 +26,22 @@ def test_search_documents_its_errors(client, path):
 
     assert {"200", "400", "503"} <= set(operation["responses"])
     assert client.get(f"{path}?locale=xx&q=a").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '/api/v1/search/?q="',
+        "/api/v1/search/?q=%22Elshibayev",
+        "/api/v1/search/?q=Elshibayev)",
+        "/api/v1/search/?q=*",
+        '/api/v1/search/suggest/?q="',
+        "/api/v1/search/suggest/?q=Elsh%22",
+    ],
+)
+def test_query_language_characters_are_only_text_on_the_database_search(client, url):
+    # SQLite's full-text search once read a quote as syntax and failed: a 503,
+    # "briefly unavailable", for what is the visitor's text.
+    response = client.get(url)
+
+    assert response.status_code == 200, response.content

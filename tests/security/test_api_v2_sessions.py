@@ -53,12 +53,11 @@ def test_basic_authentication_with_a_staff_password_opens_nothing(
     assert "sessionid" not in client.cookies
 
 
-def test_a_signed_in_session_still_sees_what_wagtail_shows_it(
-    client, staff, members_only
-):
+def test_a_signed_in_session_sees_what_a_visitor_sees(client, staff, members_only):
+    # v2 answers everyone as a visitor (cms.visibility), and privately.
     client.force_login(staff)
     response = client.get(f"/api/v2/pages/{members_only.pk}/")
-    assert response.status_code == 200
+    assert response.status_code == 404
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
 
@@ -85,7 +84,7 @@ def test_a_password_session_is_private_too(client):
         {"password": "x", "return_url": "/"},
     )
     response = client.get(f"/api/v2/pages/{page.pk}/")
-    assert response.status_code == 200
+    assert response.status_code == 404  # a password opens no API
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
 

@@ -24,7 +24,7 @@ from cms.api.paths import page_path
 from cms.api.responses import cache_public_response
 from cms.api.routers.pages import LanguageCode
 from cms.api.schemas.pages import CountryListing, CountryWithLatest, Errors
-from cms.api.visibility import public_pages
+from cms.api.sites import site_pages
 from cms.models import CasePage, CountryPage, NewsPage
 
 router = Router(tags=["countries"])
@@ -54,12 +54,12 @@ def with_latest(request, countries):
     """The countries as JSON, each with its latest cases and news posts."""
     ids = [country.pk for country in countries]
     cases = latest_versions(
-        public_pages(request, CasePage).filter(country__in=ids),
+        site_pages(request, CasePage).filter(country__in=ids),
         "country_id",
         "-first_published_at",
     )
     news = latest_versions(
-        public_pages(request, NewsPage).filter(countries__in=ids),
+        site_pages(request, NewsPage).filter(countries__in=ids),
         "countries",
         "-published_at",
     )
@@ -82,9 +82,9 @@ def with_latest(request, countries):
 
 
 def countries_in(request, locale):
-    queryset = public_pages(request, CountryPage).select_related("locale")
+    queryset = site_pages(request, CountryPage).select_related("locale")
     if locale:
-        queryset = in_locale(queryset, locale, public_pages(request))
+        queryset = in_locale(queryset, locale, site_pages(request))
     return queryset
 
 
@@ -126,7 +126,7 @@ def get_country(
     language = locale or default_language()
     found = {
         country.locale.language_code: country
-        for country in public_pages(request, CountryPage)
+        for country in site_pages(request, CountryPage)
         .filter(iso_code=iso.upper())
         .select_related("locale")
     }

@@ -26,7 +26,7 @@ from cms.api.pagetypes import page_types
 from cms.api.paths import page_lookup, parse_frontend_path
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
-from cms.api.visibility import public_pages
+from cms.api.sites import site_pages
 
 router = Router(tags=["pages"])
 
@@ -103,9 +103,9 @@ def list_pages(
 ):
     page_type = page_types()[type] if type else None
     if page_type:
-        queryset = public_pages(request, page_type.model)
+        queryset = site_pages(request, page_type.model)
     else:
-        queryset = public_pages(request).filter(depth__gte=2)
+        queryset = site_pages(request).filter(depth__gte=2)
     if country:
         queryset = queryset.filter(
             any_type(
@@ -133,9 +133,9 @@ def list_pages(
             )
         )
     if locale:
-        queryset = in_locale(queryset, locale, public_pages(request))
+        queryset = in_locale(queryset, locale, site_pages(request))
     if child_of is not None:
-        parent = public_pages(request).filter(pk=child_of).first()
+        parent = site_pages(request).filter(pk=child_of).first()
         if parent is None:
             raise BadRequest("child_of", "No public page with this id.")
         queryset = queryset.child_of(parent)
@@ -171,7 +171,7 @@ def find_page(
         language, below_home = parse_frontend_path(path)
     except ValueError as error:
         raise BadRequest("path", str(error)) from error
-    public = public_pages(request)
+    public = site_pages(request)
     version = public.filter(**page_lookup(path)).values(*FIELDS).first()
     default = default_language()
     if version is None and language != default and falls_back():
@@ -196,7 +196,7 @@ def get_page(
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
     ] = None,
 ):
-    public = public_pages(request)
+    public = site_pages(request)
     version = public.filter(pk=id, depth__gte=2).values(*FIELDS).first()
     if version is None:
         raise Http404(NOT_FOUND)
@@ -205,7 +205,7 @@ def get_page(
 
 def page_response(request, version, meta):
     """The page's cached detail, with ``meta`` when it is served untranslated."""
-    body = detail_json(version, public_pages(request))
+    body = detail_json(version, site_pages(request))
     if meta is not None:
         body = {**json.loads(body), "meta": meta}
     return caching.json_response(request, body)

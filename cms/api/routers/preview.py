@@ -17,7 +17,7 @@ from cms.api.preview import (
 )
 from cms.api.schemas.pages import Errors, page_detail_schema
 from cms.api.serialise import detail
-from cms.api.visibility import public_pages
+from cms.api.sites import site_pages
 
 router = Router(tags=["preview"])
 
@@ -57,4 +57,4 @@ def preview(
     if draft is None:
         raise Http404("The page or draft of this preview link no longer exists.")
     # A draft is for the link's holder only: never stored by shared caches.
-    return json_response(request, detail(draft, public_pages(request)), public=False)
+    return json_response(request, detail(draft, site_pages(request)), public=False)

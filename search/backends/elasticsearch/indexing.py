@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from cms.visibility import visible_pages
+
 from ...analysis import use_icu
 from ...conf import get_setting
 from ...documents import (
@@ -27,11 +29,6 @@ def locale_codes():
     return [
         code.lower() for code in Locale.objects.values_list("language_code", flat=True)
     ]
-
-
-def visible_pages():
-    """Pages the public may see: live and without a view restriction on the way up."""
-    return Page.objects.live().public()
 
 
 def prefetches(model):
@@ -75,8 +72,8 @@ def stored_page(model, pk):
     events name ``Page`` and take one more.
     """
     if model in registry:
-        queryset = with_relations(model.objects.select_related("locale"), model)
-        page = queryset.live().public().filter(pk=pk).first()
+        queryset = with_relations(visible_pages(model).select_related("locale"), model)
+        page = queryset.filter(pk=pk).first()
         if page is None or page.specific_class is type(page):
             return page
     page = visible_pages().filter(pk=pk).first()

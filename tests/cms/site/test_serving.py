@@ -64,19 +64,21 @@ def test_a_draft_is_not_found(client, case_page):
     assert b"Erzhan" not in response.content
 
 
-def test_a_private_page_asks_for_its_password_first(client, case_page):
+def test_a_private_page_is_not_found(client, case_page):
+    # Its password form would tell a stranger that a hidden case of this name
+    # exists (tests/security/test_private_pages.py).
     PageViewRestriction.objects.create(
         page=case_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
 
     response = client.get(URL)
 
-    assert response.status_code == 200
-    assert b"password" in response.content.lower()
+    assert response.status_code == 404
+    assert b"password" not in response.content.lower()
     assert b"Arrested in 2010" not in response.content
 
 
-def test_a_page_for_a_group_sends_strangers_to_sign_in(client, case_page):
+def test_a_page_for_a_group_is_not_found_by_strangers(client, case_page):
     restriction = PageViewRestriction.objects.create(
         page=case_page, restriction_type=PageViewRestriction.GROUPS
     )
@@ -84,8 +86,8 @@ def test_a_page_for_a_group_sends_strangers_to_sign_in(client, case_page):
 
     response = client.get(URL)
 
-    assert response.status_code == 302
-    assert "/_util/login/" in response["Location"]
+    assert response.status_code == 404
+    assert "Location" not in response
 
 
 def test_a_page_read_with_its_password_is_never_shared(client, case_page):
@@ -100,8 +102,9 @@ def test_a_page_read_with_its_password_is_never_shared(client, case_page):
     insider = client.get(URL)
     assert b"Arrested in 2010" in insider.content
     assert "no-store" in insider["Cache-Control"]
-    # A stranger after them is asked for the password, not served the copy.
+    # A stranger after them finds no page, and is not served the copy.
     stranger = Client().get(URL)
+    assert stranger.status_code == 404
     assert b"Arrested in 2010" not in stranger.content
 
 
