@@ -99,13 +99,13 @@ class Command(BaseCommand):
         for code in codes:
             if dry_run:
                 self.stdout.write(
-                    f"Would replace the database index of {code} with "
+                    f"Would replace the embedded index of {code} with "
                     f"{len(visible_ids(code))} pages, in one transaction."
                 )
                 continue
             result = rebuild(code, Progress(self.stderr, code))
             self.stdout.write(
-                f"database index {code}: {result.loaded} pages loaded, "
+                f"embedded index {code}: {result.loaded} pages loaded, "
                 f"{result.caught_up} caught up, {result.removed} removed."
             )
 
@@ -114,7 +114,9 @@ class Command(BaseCommand):
         if not uses_elasticsearch():
             from search.models import PageText
 
-            return f"database {code}", PageText.objects.filter(language=code).count()
+            return f"embedded index {code}", PageText.objects.filter(
+                language=code
+            ).count()
         from elasticsearch import NotFoundError
 
         from search.backends.elasticsearch.client import get_client
