@@ -1,7 +1,7 @@
 """Text analysis for the embedded index, the same for stored text and for queries.
 
-European words are lower-cased and stemmed with the Snowball stemmer of the page's
-language (PyStemmer); runs of CJK characters, which have no spaces between words,
+European words are lower-cased, stop words dropped and the rest stemmed with the
+Snowball stemmer of the page's language (PyStemmer); runs of CJK characters, which have no spaces between words,
 become overlapping character bigrams ("良心犯" → "良心 心犯"), so a word inside a
 sentence is found as the sequence of its bigrams. PostgreSQL stems with its own
 text search configuration of the same name and gets the bigrams as words
@@ -10,6 +10,7 @@ text search configuration of the same name and gets the bigrams as words
 
 import functools
 import re
+from pathlib import Path
 
 import Stemmer
 
@@ -35,6 +36,15 @@ def stemmer(config):
     return Stemmer.Stemmer(config)
 
 
+@functools.cache
+def stop_words(config):
+    """The words PostgreSQL's configuration drops, dropped on SQLite too."""
+    path = Path(__file__).parent / "stopwords" / f"{config}.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
 def bigrams(run):
     if len(run) == 1:
         return [run]
@@ -53,7 +63,8 @@ def is_cjk(token):
 def terms(text, language_code):
     """The analysed terms of ``text`` in order: stems and CJK bigrams."""
     words, out = [], []
-    stem = stemmer(language_config(language_code))
+    config = language_config(language_code)
+    stem, stop = stemmer(config), stop_words(config)
 
     def flush():
         if words:
@@ -64,7 +75,7 @@ def terms(text, language_code):
         if is_cjk(token):
             flush()
             out.extend(bigrams(token))
-        else:
+        elif token not in stop:
             words.append(token)
     flush()
     return out
