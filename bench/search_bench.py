@@ -20,6 +20,10 @@
 
     python -m bench.search_bench publish     # only part 2; "documents": only part 1
 
+3. The embedded database search against Wagtail's stock database search: indexing
+   cost per page, queries per second and p95 (bench/search_database.py; only this
+   part: ``python -m bench.search_bench database``).
+
 Uses its own SQLite database, bench/results/search_bench.sqlite3.
 """
 
@@ -346,9 +350,9 @@ def report_publishing(label, backend):
 def main(argv):
     import django
 
-    parts = set(argv) or {"documents", "publish"}
-    if not parts <= {"documents", "publish"}:
-        print("usage: python -m bench.search_bench [documents] [publish]")
+    parts = set(argv) or {"documents", "publish", "database"}
+    if not parts <= {"documents", "publish", "database"}:
+        print("usage: python -m bench.search_bench [documents] [publish] [database]")
         return 2
     DATABASE.parent.mkdir(parents=True, exist_ok=True)
     django.setup()
@@ -375,6 +379,10 @@ def main(argv):
         report_publishing(
             "tasks run inline (ImmediateBackend, as in development)", IMMEDIATE
         )
+    if "database" in parts:
+        from .search_database import run
+
+        run()
     return 0
 
 

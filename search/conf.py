@@ -28,6 +28,15 @@ DEFAULTS = {
     "ICU": "auto",
     # Elasticsearch's built-in language analyzer per Wagtail locale.
     "ANALYZERS": {"en": "english", "it": "italian", "ru": "russian", "zh-hant": "cjk"},
+    # The embedded index's rules per locale: the Snowball stemmer, which is also the
+    # name of PostgreSQL's text search configuration. "simple" does not stem;
+    # CJK text is split into bigrams in every locale.
+    "DATABASE_LANGUAGES": {
+        "en": "english",
+        "it": "italian",
+        "ru": "russian",
+        "zh-hant": "simple",
+    },
     # Where each facet's values come from: dotted paths tried on every page.
     "FACETS": {
         "country": ["country.iso_code", "countries.iso_code", "iso_code"],

@@ -15,14 +15,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .conf import get_setting, uses_elasticsearch
+from .conf import get_setting
 from .registry import registry
 
 logger = logging.getLogger(__name__)
 
 
 def autosync_on():
-    return get_setting("AUTOSYNC") and uses_elasticsearch()
+    """Elasticsearch's indexes and the embedded index follow the same events."""
+    return get_setting("AUTOSYNC")
 
 
 def pending_tasks(connection):

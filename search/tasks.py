@@ -99,20 +99,20 @@ def sync_page_task(app_label, model_name, pk, attempt=1, catch_up=True):
 
     After a success, earlier failures are enqueued again (``catch_up``).
     """
-    from .backends.elasticsearch.indexing import sync_page
+    from .backends import get_indexer
 
     args = (app_label, model_name, pk)
-    work = partial(sync_page, *args)
+    work = partial(get_indexer().sync_page, *args)
     return run_synced(sync_page_task, "sync", work, args, attempt, catch_up)
 
 
 @task()
 def sync_subtree_task(app_label, model_name, pk, attempt=1, catch_up=True):
     """Re-decide a page and its descendants: after a move or a privacy change."""
-    from .backends.elasticsearch.indexing import sync_subtree
+    from .backends import get_indexer
 
     args = (app_label, model_name, pk)
-    work = partial(sync_subtree, pk)
+    work = partial(get_indexer().sync_subtree, pk)
     return run_synced(sync_subtree_task, "subtree", work, args, attempt, catch_up)
 
 

@@ -153,7 +153,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# The search plugin (search/README.md). Without a URL it answers from WAGTAILSEARCH_BACKENDS.
+# The search plugin (search/README.md). Without a URL it answers from its index in the database.
 SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
 
 # The delivery API (cms.api): WAGTAILAPI_BASE_URL makes Wagtail API v2 links absolute;

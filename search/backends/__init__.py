@@ -1,4 +1,4 @@
-"""Where searches are answered: Elasticsearch when ``SEARCH["URL"]`` is set, else the database."""
+"""Where searches are answered and pages indexed: Elasticsearch when ``SEARCH["URL"]`` is set, else the database."""
 
 from ..conf import uses_elasticsearch
 
@@ -11,3 +11,12 @@ def get_backend():
     from .database import DatabaseBackend
 
     return DatabaseBackend()
+
+
+def get_indexer():
+    """The module whose ``sync_page`` and ``sync_subtree`` keep the index in step."""
+    if uses_elasticsearch():
+        from .elasticsearch import indexing
+    else:
+        from .database import indexing
+    return indexing

@@ -59,3 +59,12 @@ def real_es(settings):
         index=pattern, ignore_unavailable=True, expand_wildcards="all"
     )
     reset_client()
+
+
+def index_in_database():
+    """Fill the embedded index from the stored pages, as ``search_index --rebuild`` does."""
+    from search.backends.database.indexing import rebuild
+    from search.pages import locale_codes
+
+    for code in locale_codes():
+        rebuild(code)

@@ -9,6 +9,8 @@ from wagtail.models import PageViewRestriction
 from search.documents import index_alias
 from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
 
+from .conftest import index_in_database
+
 pytestmark = pytest.mark.django_db
 
 SEARCH_RESPONSE = {  # shaped like an Elasticsearch 8.19 answer
@@ -184,6 +186,7 @@ def content(home_page):
     draft = CasePageFactory(
         title="Secret draft journalist", live=False, summary="journalist"
     )
+    index_in_database()
     return {
         "kyrgyzstan": kyrgyzstan,
         "askarov": askarov,
@@ -224,6 +227,7 @@ def test_database_search_matches_text_and_counts_facets(client, content):
 
 def test_database_facets_count_every_page_of_a_type(client, content):
     CasePageFactory(person_name="Khadija Ismayilova", summary="A journalist in prison.")
+    index_in_database()
     response = client.get("/api/v1/search/", {"q": "journalist"})
     assert response.json()["count"] == 3
     assert response.json()["facets"]["type"] == [

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 import wagtail_factories
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
@@ -170,6 +171,11 @@ def site(db, settings, client, django_user_model):
     )
     # The page with pending changes is public; only its draft is hidden.
     hidden["pending"] = pending
+    # The embedded search index, filled as `search_index --rebuild` fills it.
+    if apps.is_installed("search"):
+        from tests.search.conftest import index_in_database
+
+        index_in_database()
 
     supporters = [
         ("Xqsupporter Anna", "xqanna@example.org", "Xqmessage free him"),

@@ -5,81 +5,21 @@ from elasticsearch.helpers import bulk
 from django.apps import apps
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
-
-from cms.visibility import visible_pages
+from wagtail.models import Page
 
 from ...analysis import use_icu
-from ...conf import get_setting
 from ...documents import (
     build_document,
     concrete_index,
     document_source,
     index_alias,
 )
-from ...registry import registry
+from ...pages import locale_codes, pages_for_locale, stored_page, visible_pages
 from .client import get_client, known_aliases
 
 
 class IndexWriteError(Exception):
     """Elasticsearch answered, but refused some of the writes."""
-
-
-def locale_codes():
-    return [
-        code.lower() for code in Locale.objects.values_list("language_code", flat=True)
-    ]
-
-
-def prefetches(model):
-    """Relations that documents of ``model`` follow, so bulk loads fetch them once."""
-    lookups = set()
-    for paths in get_setting("FACETS").values():
-        for path in paths:
-            head = path.split(".")[0]
-            if "." in path and hasattr(model, head):
-                lookups.add(head)
-    return sorted(lookups)
-
-
-def with_relations(queryset, model):
-    """Fetch what documents of ``model`` read from relations in a few queries."""
-    queryset = queryset.prefetch_related(*prefetches(model))
-    for field in model.get_search_fields():
-        if hasattr(field, "select_on_queryset"):
-            queryset = field.select_on_queryset(queryset)
-    return queryset
-
-
-def pages_for_locale(language_code, queryset=None):
-    """The locale's live, public pages of every registered type, as specific pages."""
-    queryset = visible_pages() if queryset is None else queryset
-    for model in registry.get_models():
-        pages = (
-            model.objects.filter(pk__in=queryset.values("pk"))
-            .exact_type(model)
-            .filter(locale__language_code__iexact=language_code)
-            .order_by("pk")
-        )
-        pages = with_relations(pages, model)
-        yield from pages.iterator(chunk_size=get_setting("BULK_CHUNK_SIZE"))
-
-
-def stored_page(model, pk):
-    """The stored page if it is live, public and of a registered type, else None.
-
-    A publish names the page's own class, so its fields come in one query; other
-    events name ``Page`` and take one more.
-    """
-    if model in registry:
-        queryset = with_relations(visible_pages(model).select_related("locale"), model)
-        page = queryset.filter(pk=pk).first()
-        if page is None or page.specific_class is type(page):
-            return page
-    page = visible_pages().filter(pk=pk).first()
-    if page is None or page.specific_class not in registry:
-        return None
-    return page.specific
 
 
 def new_index_name(language_code):

@@ -5,10 +5,9 @@ from elasticsearch.dsl.query import MatchAll, MultiMatch
 
 from wagtail.search import index
 
-from cms.visibility import visible_pages
-
 from ...conf import get_setting
 from ...documents import BASE_FIELDS, index_alias
+from ...pages import visible_pages
 from ...query import FACETS, buckets, empty_facets
 from ...registry import own_search_fields, registry
 from .client import get_client

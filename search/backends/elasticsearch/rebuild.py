@@ -20,20 +20,13 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk, scan, streaming_bulk
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from ...conf import get_setting
 from ...documents import index_alias
-from ...registry import registry
+from ...pages import pages_for_locale, visible_ids, visible_pages
 from ...tasks import describe
-from .indexing import (
-    create_index,
-    index_actions,
-    new_index_name,
-    pages_for_locale,
-    visible_pages,
-)
+from .indexing import create_index, index_actions, new_index_name
 
 # Unreachable cluster, timeouts, error statuses, refused bulk items.
 CLUSTER_ERRORS = (TransportError, ApiError, BulkIndexError)
@@ -41,19 +34,6 @@ CLUSTER_ERRORS = (TransportError, ApiError, BulkIndexError)
 
 class RebuildFailed(Exception):
     """The cluster failed during a rebuild; the message says what was left behind."""
-
-
-def visible_ids(language_code):
-    """Primary keys of the locale's live, public pages of registered types."""
-    content_types = ContentType.objects.get_for_models(*registry.get_models())
-    return set(
-        visible_pages()
-        .filter(
-            locale__language_code__iexact=language_code,
-            content_type__in=list(content_types.values()),
-        )
-        .values_list("pk", flat=True)
-    )
 
 
 def indices_behind(client, alias):

@@ -1,4 +1,4 @@
-"""Rebuild, check and catch up the Elasticsearch page indexes."""
+"""Rebuild, check and catch up the page indexes: Elasticsearch's, or the embedded one."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -46,21 +46,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, rebuild, check, retry_failed, locale, dry_run, **options):
-        if not uses_elasticsearch():
-            raise CommandError(
-                "SEARCH['URL'] is empty: pages are searched in the database, which "
-                "Wagtail keeps up to date (manage.py update_index)."
-            )
         codes = self.locales(locale)
-        if rebuild:
+        if rebuild and uses_elasticsearch():
             self.rebuild(codes, dry_run)
+        elif rebuild:
+            self.rebuild_database(codes, dry_run)
         elif check:
             self.check_drift(codes)
         else:
             self.retry_failed(dry_run)
 
     def locales(self, only):
-        from search.backends.elasticsearch.indexing import locale_codes
+        from search.pages import locale_codes
 
         codes = locale_codes()
         if only is None:
@@ -71,11 +68,8 @@ class Command(BaseCommand):
 
     def rebuild(self, codes, dry_run):
         from search.backends.elasticsearch.client import get_client
-        from search.backends.elasticsearch.rebuild import (
-            Rebuilder,
-            RebuildFailed,
-            visible_ids,
-        )
+        from search.backends.elasticsearch.rebuild import Rebuilder, RebuildFailed
+        from search.pages import visible_ids
 
         for code in codes:
             alias = index_alias(code)
@@ -98,21 +92,49 @@ class Command(BaseCommand):
                 f"replaced {replaced}."
             )
 
-    def check_drift(self, codes):
+    def rebuild_database(self, codes, dry_run):
+        from search.backends.database.indexing import rebuild
+        from search.pages import visible_ids
+
+        for code in codes:
+            if dry_run:
+                self.stdout.write(
+                    f"Would replace the embedded index of {code} with "
+                    f"{len(visible_ids(code))} pages, in one transaction."
+                )
+                continue
+            result = rebuild(code, Progress(self.stderr, code))
+            self.stdout.write(
+                f"embedded index {code}: {result.loaded} pages loaded, "
+                f"{result.caught_up} caught up, {result.removed} removed."
+            )
+
+    def indexed_count(self, code):
+        """``(where, count)`` of a locale's pages in the index; count None if missing."""
+        if not uses_elasticsearch():
+            from search.models import PageText
+
+            return f"embedded index {code}", PageText.objects.filter(
+                language=code
+            ).count()
         from elasticsearch import NotFoundError
 
         from search.backends.elasticsearch.client import get_client
-        from search.backends.elasticsearch.rebuild import visible_ids
-        from search.models import IndexingFailure
 
-        client, drift = get_client(), []
+        alias = index_alias(code)
+        try:
+            return alias, get_client().count(index=alias)["count"]
+        except NotFoundError:
+            return alias, None
+
+    def check_drift(self, codes):
+        from search.models import IndexingFailure
+        from search.pages import visible_ids
+
+        drift = []
         for code in codes:
-            alias = index_alias(code)
             expected = len(visible_ids(code))
-            try:
-                indexed = client.count(index=alias)["count"]
-            except NotFoundError:
-                indexed = None
+            alias, indexed = self.indexed_count(code)
             state = "ok" if indexed == expected else "DRIFT"
             if state != "ok":
                 drift.append(code)

@@ -1,28 +1,30 @@
-"""Searching without Elasticsearch: Wagtail's database search, same answer shape.
+"""Searching without Elasticsearch: the embedded index, same answer shape.
 
 Filters and facet counts are plain ORM queries over the live, public pages of the
-registered types; the text match is Wagtail's configured search backend
-(``WAGTAILSEARCH_BACKENDS["default"]``). There is no per-language analysis and no
-highlighting here (see search/README.md).
+registered types; the text match is the embedded index (``store.match``), each
+locale's pages analysed by their own language's rules. There is no highlighting
+here (see search/README.md).
 """
 
 import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldError
-from django.db.models import Count
+from django.db.models import BooleanField, Count, FloatField
+from django.db.models.expressions import RawSQL
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms import visibility
 from cms.api.guards import search_words
 
-from ..conf import get_setting
-from ..documents import page_path
-from ..query import FACETS, buckets, empty_facets
-from ..registry import registry
-from ..values import summary_of
+from ...conf import get_setting
+from ...documents import page_path
+from ...pages import visible_pages as public_pages
+from ...query import FACETS, buckets, empty_facets
+from ...registry import registry
+from ...values import summary_of
+from . import store
 
 # The text search is ranked in Python; more matches than this are not looked at.
 MAX_MATCHES = 1000
@@ -60,7 +62,7 @@ def pages_with_facet(name, value):
 
 def visible_pages(query):
     content_types = ContentType.objects.get_for_models(*registry.get_models()).values()
-    pages = visibility.visible_pages().filter(content_type__in=list(content_types))
+    pages = public_pages().filter(content_type__in=list(content_types))
     if query.locale:
         pages = pages.filter(locale__language_code__iexact=query.locale)
     for name, value in query.filters().items():
@@ -70,6 +72,31 @@ def visible_pages(query):
 
 def ranked_ids(query, pages):
     """Matching page ids, by score then id, as Elasticsearch sorts them."""
+    if not query.q:
+        return list(pages.order_by("pk").values_list("pk", flat=True))
+    from ...models import PageText
+
+    languages = [query.locale] if query.locale else None
+    matched = store.match(query.q, languages)
+    if matched is None:  # nothing searchable in the words (stop words, punctuation)
+        return []
+    where, where_params, score, score_params = matched
+    rows = (
+        PageText.objects.filter(page_id__in=pages.values("pk"))
+        # Parameters are bound; the SQL is built from constants and column names.
+        .filter(RawSQL(where, where_params, output_field=BooleanField()))  # noqa: S611
+        .annotate(score=RawSQL(score, score_params, output_field=FloatField()))  # noqa: S611
+        .order_by("-score", "page_id")
+        .values_list("page_id", flat=True)
+    )
+    return list(rows[:MAX_MATCHES])
+
+
+def stock_ranked_ids(query, pages):
+    """What Wagtail's own database search (``WAGTAILSEARCH_BACKENDS``) would match.
+
+    Kept to compare with: the relevance command and the benchmark measure both.
+    """
     if not query.q:
         return list(pages.order_by("pk").values_list("pk", flat=True))
     words = search_words(query.q)  # never the raw text: it is a query language
@@ -133,8 +160,10 @@ def in_order(ids):
 class DatabaseBackend:
     """Answers searches from the database when no Elasticsearch URL is set."""
 
+    rank = staticmethod(ranked_ids)
+
     def search(self, query):
-        ids = ranked_ids(query, visible_pages(query))
+        ids = self.rank(query, visible_pages(query))
         window = ids[query.offset : query.offset + query.limit]
         return {
             "count": len(ids),
@@ -143,7 +172,7 @@ class DatabaseBackend:
         }
 
     def suggest(self, q, locale, limit):
-        from ..query import SearchQuery
+        from ...query import SearchQuery
 
         candidates = visible_pages(SearchQuery(locale=locale))
         pages = Page.objects.filter(
@@ -154,3 +183,9 @@ class DatabaseBackend:
             return []
         matches = get_search_backend().autocomplete(words, pages)[:limit]
         return [result(page) for page in in_order([page.pk for page in matches])]
+
+
+class StockDatabaseBackend(DatabaseBackend):
+    """The same answers, matched by Wagtail's own database search: for comparison."""
+
+    rank = staticmethod(stock_ranked_ids)
