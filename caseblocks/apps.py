@@ -9,6 +9,8 @@ class CaseBlocksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .permissions import register_permission_policies
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_permission_policies()

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
-from caseblocks.views import exports, reports
+from caseblocks.models import ActionTarget
+from caseblocks.views import exports, reports, targets
 
 urlpatterns = [
     path("", reports.ActionReportIndexView.as_view(), name="index"),
@@ -45,3 +47,13 @@ def register_submission_permission():
     return Permission.objects.filter(
         content_type__app_label="caseblocks", codename="view_submission"
     )
+
+
+register_snippet(targets.ActionTargetViewSet)
+
+
+@hooks.register("register_actions")
+def register_audited_target_actions(registry):
+    # Every change of a target is logged with the record before and after.
+    for action_class in targets.AUDITED_ACTIONS:
+        registry.register(ActionTarget, action_class)
