@@ -35,6 +35,15 @@ class ActionTarget(models.Model):
     def __str__(self):
         return f"{self.name} ({self.position})" if self.position else self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        forget_every_placement()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_every_placement()
+        return result
+
     def audit_data(self):
         """The record as the audit log keeps it: every field, plain values."""
         return {
@@ -47,15 +56,6 @@ class ActionTarget(models.Model):
     def as_recipient(self):
         """What delivery and the API read of a target."""
         return {"id": self.pk, **self.audit_data()}
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        forget_every_placement()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        forget_every_placement()
-        return result
 
 
 def forget_every_placement():
