@@ -7,7 +7,6 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Locale, Site
 
 from caseblocks.models import ActionTarget
-
 from cms.models import (
     CaseIndexPage,
     CasePage,
@@ -19,6 +18,7 @@ from cms.models import (
     PartnerOrganisation,
 )
 
+from .blocks import with_target_ids
 from .content import (
     askarov,
     cases_uzbekistan,
@@ -28,7 +28,6 @@ from .content import (
     news_uzbekistan,
     sections,
 )
-from .blocks import with_target_ids
 from .pages import ensure_child, ensure_translation, update_page
 
 LANGUAGES = ["en", "zh-hant", "it", "ru"]
