@@ -49,7 +49,7 @@ def keeper(db):
 
 @pytest.fixture
 def editor(db):
-    """A plain editor: Wagtail's Editors group, which may edit and publish pages."""
+    """A plain editor: Wagtail's Editors group, which may edit pages."""
     return staff("editor", groups=["Editors"])
 
 
