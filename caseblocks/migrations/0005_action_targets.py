@@ -103,6 +103,25 @@ def _columns(apps):
         yield model, model._meta.get_field(field_name)
 
 
+# Delivery errors were stored with the exception's text, which can quote a
+# supporter's name and address; keep only the kind of error.
+KEPT_ERRORS = {
+    "Waiting: the target's hourly cap is reached.",
+    "Withdrawn: data erased.",
+}
+
+
+def errors_without_personal_data(apps, schema_editor):
+    OutgoingMessage = apps.get_model("caseblocks", "OutgoingMessage")
+    failed = OutgoingMessage.objects.exclude(last_error="").exclude(
+        last_error__in=KEPT_ERRORS
+    )
+    for message in failed.only("pk", "last_error").iterator():
+        words = message.last_error.split(":", 1)[0].split()
+        kind = words[0][:100] if words else "Error"
+        OutgoingMessage.objects.filter(pk=message.pk).update(last_error=kind)
+
+
 def targets_to_records(apps, schema_editor):
     connection = schema_editor.connection
     converter = _Converter(apps.get_model("caseblocks", "ActionTarget"))
@@ -158,4 +177,9 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(targets_to_records, migrations.RunPython.noop),
+        migrations.AlterModelOptions(
+            name='submission',
+            options={'default_permissions': (), 'permissions': [('view_submission', "Can view supporters' submissions and export them"), ('erase_supporter', "Can erase a supporter's personal data")], 'verbose_name': 'submission'},
+        ),
+        migrations.RunPython(errors_without_personal_data, migrations.RunPython.noop),
     ]
