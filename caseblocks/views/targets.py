@@ -24,39 +24,44 @@ def stored(instance):
     return found.audit_data() if found else None
 
 
-class AuditedCreateAction(CreateAction):
-    @transaction.atomic
-    def _create(self, skip_permission_checks=False):
+class BeforeAfterMixin:
+    """Log the action with the record before and after, instead of Wagtail's entry."""
+
+    def run_logged(self, run, before, **flags):
         action, self.log_action = self.log_action, None
-        instance = super()._create(skip_permission_checks)
+        instance = run()
         if action:
             log(
                 instance=instance,
                 action=action,
                 user=self.user,
-                content_changed=True,
-                data={"before": None, "after": instance.audit_data()},
+                data={"before": before, "after": instance.audit_data()},
+                **flags,
             )
         return instance
 
 
-class AuditedEditAction(EditAction):
+class AuditedCreateAction(BeforeAfterMixin, CreateAction):
+    @transaction.atomic
+    def _create(self, skip_permission_checks=False):
+        run = super()._create
+        return self.run_logged(
+            lambda: run(skip_permission_checks), None, content_changed=True
+        )
+
+
+class AuditedEditAction(BeforeAfterMixin, EditAction):
     @transaction.atomic
     def _edit(self, skip_permission_checks=False):
         # Read before the form saves: the instance in memory already holds the
         # new values.
         before = stored(self.instance)
-        action, self.log_action = self.log_action, None
-        instance = super()._edit(skip_permission_checks)
-        if action:
-            log(
-                instance=instance,
-                action=action,
-                user=self.user,
-                content_changed=self.content_changed,
-                data={"before": before, "after": instance.audit_data()},
-            )
-        return instance
+        run = super()._edit
+        return self.run_logged(
+            lambda: run(skip_permission_checks),
+            before,
+            content_changed=self.content_changed,
+        )
 
 
 class AuditedDeleteAction(DeleteAction):
