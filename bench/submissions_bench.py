@@ -157,15 +157,19 @@ def publish_actions():
 
 
 def publish_action(index, action_id):
+    from caseblocks.models import ActionTarget
     from cms.models import CasePage
 
+    targets = [
+        ActionTarget.objects.get_or_create(
+            email=f"target{n}@example.org", defaults={"name": f"Target {n}"}
+        )[0].pk
+        for n in range(TARGETS)
+    ]
     value = {
         "action_id": action_id,
         "kind": "email",
-        "targets": [
-            {"name": f"Target {n}", "email": f"target{n}@example.org"}
-            for n in range(TARGETS)
-        ],
+        "targets": targets,
         "subject": "Free Erzhan Elshibayev",
         "suggested_message": "Release him.",
         "consent_text": "I agree.",

@@ -10,6 +10,8 @@ class CaseBlocksConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .permissions import register_permission_policies
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_permission_policies()

@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
-from caseblocks.views import exports, reports
+from caseblocks.actions.erasure import ERASE_ACTION
+from caseblocks.models import ActionTarget
+from caseblocks.views import erasure, exports, reports, targets
 
 urlpatterns = [
     path("", reports.ActionReportIndexView.as_view(), name="index"),
@@ -29,6 +32,45 @@ def register_report_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_erasure_url():
+    return [
+        path(
+            "supporters/erase/",
+            erasure.EraseSupporterView.as_view(),
+            name="caseblocks_erase_supporter",
+        )
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return PermissionMenuItem(
+        _("Erase a supporter"),
+        reverse("caseblocks_erase_supporter"),
+        name="erase-supporter",
+        icon_name="bin",
+        order=900,
+        permission=erasure.PERMISSION,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_erasure_log_action(actions):
+    actions.register_action(
+        ERASE_ACTION, _("Erase supporter's data"), _("Supporter's data erased")
+    )
+
+
 @hooks.register("register_reports_menu_item")
 def register_actions_report_menu_item():
     return MenuItem(
@@ -43,5 +85,16 @@ def register_actions_report_menu_item():
 @hooks.register("register_permissions")
 def register_submission_permission():
     return Permission.objects.filter(
-        content_type__app_label="caseblocks", codename="view_submission"
+        content_type__app_label="caseblocks",
+        codename__in=["view_submission", "erase_supporter"],
     )
+
+
+register_snippet(targets.ActionTargetViewSet)
+
+
+@hooks.register("register_actions")
+def register_audited_target_actions(registry):
+    # Every change of a target is logged with the record before and after.
+    for action_class in targets.AUDITED_ACTIONS:
+        registry.register(ActionTarget, action_class)

@@ -47,6 +47,22 @@ def compose_messages(submission, placement, now):
     ]
 
 
+def describe_failure(error):
+    """What is stored, logged and shown to staff about a failed send.
+
+    Only the kind of error and the SMTP reply code: the error's own text often
+    quotes the headers or the addresses it failed on (a supporter's name and
+    address in Reply-To, say), and this text outlives erasure and is shown to
+    staff who may not see supporters' data.
+    """
+    code = getattr(error, "smtp_code", None)
+    if code is None and isinstance(getattr(error, "recipients", None), dict):
+        codes = {reply[0] for reply in error.recipients.values()}
+        code = ",".join(str(c) for c in sorted(codes)) or None
+    kind = type(error).__name__
+    return f"{kind} (SMTP {code})" if code else kind
+
+
 def sent_last_hour(target_email, now):
     return OutgoingMessage.objects.filter(
         target_email=target_email,
@@ -96,8 +112,8 @@ def deliver(message_id, now=None):
         try:
             send(message)
         except Exception as error:  # any failure of the mail backend: retry later
-            logger.warning("Message %s not sent: %s", message.pk, error)
-            message.last_error = f"{type(error).__name__}: {error}"[:500]
+            message.last_error = describe_failure(error)
+            logger.warning("Message %s not sent: %s", message.pk, message.last_error)
             if message.attempts >= get_setting("MAX_ATTEMPTS"):
                 message.state = DeliveryState.FAILED
                 message.next_attempt_at = None

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from caseblocks.conf import get_setting
 
+from .identity import clean_address, has_control_characters
+
 
 class StrictBooleanField(forms.Field):
     """A JSON ``true`` or ``false``, nothing else: consent is never inferred."""
@@ -42,17 +44,34 @@ class TextField(forms.CharField):
         return super().to_python(value)
 
 
+class LineField(TextField):
+    """One line of text: control characters and line separators are refused.
+
+    What a supporter types here can reach a mail header (Reply-To carries the
+    name and address), a log line or a staff screen, where a line break would
+    start a header of the outsider's choosing.
+    """
+
+    def validate(self, value):
+        super().validate(value)
+        if has_control_characters(value):
+            raise forms.ValidationError(
+                _("Remove line breaks and other control characters."),
+                code="control_characters",
+            )
+
+
 class SubmissionForm(forms.Form):
-    name = TextField(max_length=200)
-    email = forms.EmailField(max_length=254)
-    country = TextField(max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
+    name = LineField(max_length=200)
+    email = TextField(max_length=254)
+    country = LineField(max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
     message = TextField(required=False, strip=True)
     consent = StrictBooleanField(must_be_true=True, required=False)
     newsletter = StrictBooleanField(required=False)
     # The honeypot: hidden from people, so only a robot fills it in.
     website = TextField(required=False, strip=False)
-    captcha_token = TextField(required=False, max_length=4096)
-    language = TextField(required=False, max_length=16)
+    captcha_token = LineField(required=False, max_length=4096)
+    language = LineField(required=False, max_length=16)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,15 +79,8 @@ class SubmissionForm(forms.Form):
         self.fields["message"].validators.append(MaxLengthValidator(limit))
 
     def clean_email(self):
-        """The address, its domain in ASCII (IDNA): mail headers carry no other."""
-        local, _at, domain = self.cleaned_data["email"].strip().rpartition("@")
-        try:
-            domain = domain.encode("idna").decode("ascii")
-        except UnicodeError as error:
-            raise forms.ValidationError(
-                _("Enter a valid email address."), code="invalid"
-            ) from error
-        return f"{local}@{domain}"
+        """The one rule of ``identity.clean_address``: ASCII local part, IDNA domain."""
+        return clean_address(self.cleaned_data["email"])
 
     def clean_country(self):
         code = self.cleaned_data["country"].upper()

@@ -21,6 +21,8 @@ from caseblocks.conf import get_setting
 from caseblocks.models import ActionCounter, PlacedAction
 from cms.visibility import visible_pages
 
+from .targets import recipients, source_page_id
+
 ACTION_FORM = ActionFormBlock()
 CACHE_PREFIX = "caseblocks:placements:"
 
@@ -34,7 +36,9 @@ class Placement:
     action_id: str
     page_id: int  # the live page the value was published on
     language: str
-    value: object  # the block's StructValue, as published on the page
+    # The block's StructValue as published on the page, except ``targets``: the
+    # source page's, as ``{"id", "name", "position", "email", "country"}`` dicts.
+    value: object
     campaign_open: bool = True
     campaign_closed_text: str = ""
 
@@ -86,6 +90,14 @@ def refresh_placements(page):
         )
         for block, value in action_blocks(page)
     ]
+    # An identifier already placed by pages outside this page's translation
+    # group stays theirs: typing it into another page takes no action over.
+    taken = set(
+        PlacedAction.objects.filter(action_id__in=[row.action_id for row in rows])
+        .exclude(page__translation_key=page.translation_key)
+        .values_list("action_id", flat=True)
+    )
+    rows = [row for row in rows if row.action_id not in taken]
     with transaction.atomic():
         remove_placements(page)
         PlacedAction.objects.bulk_create(rows, ignore_conflicts=True)
@@ -136,20 +148,34 @@ def public_placements(action_id):
     """The stored placements of ``action_id`` on live, public pages, as plain dicts.
 
     Oldest page first. Drafts never count: the value is the one stored when the
-    page was last published.
+    page was last published. Each carries the ``targets`` of the action's
+    source page (``caseblocks.actions.targets``), whatever its own value holds;
+    an action whose source page is not live has none, and is not found.
     """
-    placements = (
+    placements = list(
         PlacedAction.objects.filter(
             action_id=action_id, page__in=visible_pages().values("pk")
         )
         .select_related("page__locale")
         .order_by("page_id")
     )
+    if not placements:
+        return []
+    # The oldest page's translation group owns the action: another page given
+    # the same identifier by hand collects nothing.
+    home = placements[0].page.translation_key
+    placements = [p for p in placements if p.page.translation_key == home]
+    source_id = source_page_id(placements[0].page)
+    source = next((p for p in placements if p.page_id == source_id), None)
+    if source is None:
+        return []
+    targets = recipients(source.value.get("targets"))
     return [
         {
             "page_id": placement.page_id,
             "language": placement.page.locale.language_code,
             "value": placement.value,
+            "targets": targets,
             "campaign_open": placement.campaign_open,
             "campaign_closed_text": placement.campaign_closed_text,
         }
@@ -171,11 +197,15 @@ def find_action(action_id, language=None):
     if not found:
         raise ActionNotFound(action_id)
     chosen = next((p for p in found if p["language"] == language), found[0])
+    # The stored targets of this version are never read: the source's, already
+    # resolved to plain dicts, take their place (no query per request).
+    value = ACTION_FORM.to_python({**chosen["value"], "targets": []})
+    value["targets"] = chosen["targets"]
     return Placement(
         action_id=action_id,
         page_id=chosen["page_id"],
         language=chosen["language"],
-        value=ACTION_FORM.to_python(chosen["value"]),
+        value=value,
         campaign_open=chosen["campaign_open"],
         campaign_closed_text=chosen["campaign_closed_text"],
     )

@@ -1,6 +1,6 @@
 """The public blocks. Import them from here: ``from caseblocks.blocks import QuoteBlock``."""
 
-from .actions import ActionFormBlock, ActionTargetBlock
+from .actions import ActionFormBlock
 from .appeals import AppealAddressBlock
 from .facts import KeyFactsBlock, TimelineBlock
 from .media import CaptionedEmbedBlock, CaptionedImageBlock
@@ -9,7 +9,6 @@ from .text import HeadingBlock, RichTextBlock
 
 __all__ = [
     "ActionFormBlock",
-    "ActionTargetBlock",
     "AppealAddressBlock",
     "CaptionedEmbedBlock",
     "CaptionedImageBlock",

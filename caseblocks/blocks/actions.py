@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import schemas
 from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
@@ -24,17 +25,6 @@ class ActionKind:
     EMAIL = "email"
     PETITION = "petition"
     CHOICES = [(EMAIL, _("E-mail the targets")), (PETITION, _("Petition"))]
-
-
-class ActionTargetBlock(blocks.StructBlock):
-    name = blocks.CharBlock(
-        max_length=255, help_text=_("Person or office, as addressed.")
-    )
-    email = blocks.EmailBlock(label=_("E-mail"))
-
-    class Meta:
-        icon = "user"
-        label = _("Target")
 
 
 class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
@@ -57,9 +47,14 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     )
     kind = blocks.ChoiceBlock(choices=ActionKind.CHOICES, default=ActionKind.EMAIL)
     targets = blocks.ListBlock(
-        ActionTargetBlock(),
+        # A managed record, chosen, never typed: editors and translators pick
+        # among the targets that staff trusted with them keep.
+        SnippetChooserBlock("caseblocks.ActionTarget", icon="user", label=_("Target")),
         default=[],
-        help_text=_("Who receives the supporters' messages. Needed to e-mail targets."),
+        help_text=_(
+            "Who receives the supporters' messages. Needed to e-mail targets. "
+            "Only the source page's targets are used, in every language."
+        ),
     )
     subject = blocks.CharBlock(max_length=255, required=False)
     suggested_message = blocks.TextBlock(
@@ -88,7 +83,9 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     )
 
     # Targets, kind, goal, times and the action identifier are shared by every
-    # language version, so all of them collect into the same action.
+    # language version, so all of them collect into the same action. Sync can be
+    # stopped, so delivery reads the targets of the source page only
+    # (``caseblocks.actions.placement``), whatever a translation holds.
     translatable_children = (
         "subject",
         "suggested_message",
@@ -111,10 +108,7 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "kind": ActionKind.EMAIL,
-            "targets": [
-                {"name": "Prosecutor General", "email": "prosecutor@example.org"},
-                {"name": "Ministry of Justice", "email": "justice@example.org"},
-            ],
+            "targets": [],
             "subject": "Free Erzhan Elshibayev",
             "suggested_message": "I call on you to release Erzhan Elshibayev.",
             "consent_text": "I agree that my name is sent with this message.",
@@ -129,7 +123,7 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         if not value["action_id"]:
             value["action_id"] = uuid.uuid4().hex
         if value["kind"] == ActionKind.EMAIL:
-            if not value["targets"]:
+            if not [target for target in value["targets"] if target]:
                 errors["targets"] = _("Add at least one target to e-mail.")
             if not value["subject"]:
                 errors["subject"] = _(
@@ -179,10 +173,8 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return {
             "action_id": value["action_id"],
             "kind": value["kind"],
-            "targets": [
-                {"name": target["name"], "email": target["email"]}
-                for target in value["targets"]
-            ],
+            # A record deleted since the page was saved reads as None: left out.
+            "targets": [target.as_recipient() for target in value["targets"] if target],
             "subject": value["subject"],
             "suggested_message": value["suggested_message"],
             "consent_text": value["consent_text"],

@@ -67,8 +67,11 @@ class AppealAddressValue(APIValue):
 
 
 class ActionTargetValue(APIValue):
+    id: int
     name: str
+    position: str
     email: str
+    country: str
 
 
 class ActionFormValue(APIValue):

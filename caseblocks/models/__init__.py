@@ -1,9 +1,11 @@
 from .actions import ActionCounter, PlacedAction
 from .messages import DeliveryState, OutgoingMessage
 from .submissions import Submission
+from .targets import ActionTarget
 
 __all__ = [
     "ActionCounter",
+    "ActionTarget",
     "DeliveryState",
     "OutgoingMessage",
     "PlacedAction",

@@ -80,7 +80,8 @@ class Submission(models.Model):
         indexes = [models.Index(fields=["fingerprint"])]
         default_permissions = ()
         permissions = [
-            ("view_submission", _("Can view supporters' submissions and export them"))
+            ("view_submission", _("Can view supporters' submissions and export them")),
+            ("erase_supporter", _("Can erase a supporter's personal data")),
         ]
         verbose_name = _("submission")
 

@@ -4,6 +4,7 @@ import csv
 
 from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse, StreamingHttpResponse
+from django.utils.text import slugify
 
 from caseblocks.models import OutgoingMessage, Submission
 
@@ -23,6 +24,30 @@ CSV_COLUMNS = [
 ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (DDE
+# included): a supporter's name such as "=HYPERLINK(...)" must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """``value`` as a CSV cell that no spreadsheet runs: a leading ' makes it text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def file_name(action_id, extension):
+    """A download's name from a slug of ``action_id``: safe in any header."""
+    return f"{slugify(action_id)[:64] or 'action'}.{extension}"
+
+
+def attachment(response, action_id, extension):
+    response["Content-Disposition"] = (
+        f'attachment; filename="{file_name(action_id, extension)}"'
+    )
+    return response
+
+
 class Echo:
     def write(self, value):
         return value
@@ -32,21 +57,20 @@ def csv_rows(submissions):
     writer = csv.writer(Echo())
     yield writer.writerow(CSV_COLUMNS)
     for s in submissions.iterator(chunk_size=500):
-        yield writer.writerow(
-            [
-                s.created_at.isoformat(),
-                s.name,
-                s.email,
-                s.country,
-                s.language,
-                s.message,
-                s.newsletter,
-                s.consent_text,
-                s.consented_at.isoformat(),
-                s.is_first,
-                s.rank,
-            ]
-        )
+        row = [
+            s.created_at.isoformat(),
+            s.name,
+            s.email,
+            s.country,
+            s.language,
+            s.message,
+            s.newsletter,
+            s.consent_text,
+            s.consented_at.isoformat(),
+            s.is_first,
+            s.rank,
+        ]
+        yield writer.writerow([cell(value) for value in row])
 
 
 def action_submissions(action_id):
@@ -62,8 +86,7 @@ def export_csv(request, action_id):
     response = StreamingHttpResponse(
         csv_rows(action_submissions(action_id)), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{action_id}.csv"'
-    return response
+    return attachment(response, action_id, "csv")
 
 
 def osdi_signature(s):
@@ -125,5 +148,4 @@ def export_osdi(request, action_id):
             },
         }
     )
-    response["Content-Disposition"] = f'attachment; filename="{action_id}.osdi.json"'
-    return response
+    return attachment(response, action_id, "osdi.json")

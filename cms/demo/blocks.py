@@ -85,3 +85,20 @@ def action_form(**value):
 
 def charges(*texts):
     return [{"type": "charge", "value": text} for text in texts]
+
+
+def with_target_ids(data, ids):
+    """``data`` with each action form's targets, given by e-mail, as record ids.
+
+    Targets are managed records (``caseblocks.ActionTarget``) that the builder
+    makes first; ``ids`` maps their e-mails to their ids.
+    """
+    if isinstance(data, list):
+        return [with_target_ids(item, ids) for item in data]
+    if not isinstance(data, dict):
+        return data
+    if data.get("type") == "action_form":
+        value = data["value"]
+        targets = [ids[email] for email in value.get("targets", ())]
+        return {**data, "value": {**value, "targets": targets}}
+    return {key: with_target_ids(value, ids) for key, value in data.items()}

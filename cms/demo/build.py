@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from wagtail.models import Locale, Site
 
+from caseblocks.models import ActionTarget
 from cms.models import (
     CaseIndexPage,
     CasePage,
@@ -17,6 +18,7 @@ from cms.models import (
     PartnerOrganisation,
 )
 
+from .blocks import with_target_ids
 from .content import (
     askarov,
     cases_uzbekistan,
@@ -59,6 +61,7 @@ class DemoBuilder:
         self.countries = {}  # (language, ISO code) -> CountryPage
         self.cases = {}  # (language, slug) -> CasePage
         self.partners = {}  # name -> PartnerOrganisation
+        self.targets = {}  # e-mail -> ActionTarget id
 
     def build(self):
         for language in LANGUAGES:
@@ -69,6 +72,12 @@ class DemoBuilder:
             partner, created = PartnerOrganisation.objects.get_or_create(name=name)
             self.partners[name] = partner
             self.stats["partners created" if created else "partners unchanged"] += 1
+        for target in elshibayev.TARGETS:
+            record, created = ActionTarget.objects.get_or_create(
+                email=target["email"], defaults=target
+            )
+            self.targets[record.email] = record.pk
+            self.stats["targets created" if created else "targets unchanged"] += 1
         self.build_homes()
         for country in countries.COUNTRIES:
             self.build_country(country)
@@ -141,7 +150,7 @@ class DemoBuilder:
         resolved to pages of that language's tree. Returns {language: page}.
         """
         source_language = data.get("source_locale", SOURCE_LANGUAGE)
-        text = data["text"]
+        text = with_target_ids(data["text"], self.targets)
         source = self._count(
             ensure_child(
                 self.sections[(source_language, section)],

@@ -6,19 +6,23 @@ from django_tasks import default_task_backend
 from django.core.cache import cache
 
 from tests.factories import CasePageFactory
+from tests.factories.blocks import target_ids
 
 ACTION_ID = "elshibayev-2019"
+TARGETS = [
+    ("Press office", "press@akorda.kz"),
+    ("Prosecutor General", "prokuror@prokuror.kz"),
+]
 LOOSE_LIMITS = {"ADDRESS": ["1000/60"], "EMAIL": ["1000/60"]}
 
 
 def action_value(**overrides):
+    """The action's raw value; its two targets are records (needs the database)."""
+    if "targets" not in overrides:
+        overrides["targets"] = target_ids(*TARGETS)
     value = {
         "action_id": ACTION_ID,
         "kind": "email",
-        "targets": [
-            {"name": "Press office", "email": "press@akorda.kz"},
-            {"name": "Prosecutor General", "email": "prokuror@prokuror.kz"},
-        ],
         "subject": "Free Erzhan Elshibayev",
         "suggested_message": "I call on you to release Erzhan Elshibayev.",
         "consent_text": "I agree that my name is sent with this message.",

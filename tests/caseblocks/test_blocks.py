@@ -101,6 +101,7 @@ def test_appeal_address_api_shape():
     assert api["salutation"] == "Dear President"
 
 
+@pytest.mark.django_db  # the target is a record
 def test_action_form_gets_an_identifier_once():
     block = ActionFormBlock()
     value = clean(block, action())
@@ -120,6 +121,7 @@ def test_petition_needs_no_targets():
     assert value["kind"] == "petition"
 
 
+@pytest.mark.django_db  # the target is a record
 def test_action_form_closing_must_follow_opening():
     opens = timezone.now()
     with pytest.raises(ValidationError) as excinfo:
@@ -135,11 +137,19 @@ def test_action_form_reports_whether_it_is_open():
     assert not ActionFormBlock.is_open({"opens_at": None, "closes_at": now - hour}, now)
 
 
+@pytest.mark.django_db  # the target is a record
 def test_action_form_api_shape():
     block = ActionFormBlock()
     api = block.get_api_representation(clean(block, action(action_id="abc")))
     assert api["action_id"] == "abc"
-    assert api["targets"] == [{"name": "Press office", "email": "press@akorda.kz"}]
+    [target] = api["targets"]
+    assert target == {
+        "id": target["id"],
+        "name": "Press office",
+        "position": "",
+        "email": "press@akorda.kz",
+        "country": "",
+    }
     assert api["is_open"] is True
 
 

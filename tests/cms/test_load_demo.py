@@ -202,7 +202,7 @@ def test_elshibayev_is_written_in_italian_first(demo):
         assert {p.name for p in page.partners.all()} == names
         (form,) = blocks_of(page, "action_form")
         assert form["kind"] == "email"
-        assert [t["email"] for t in form["targets"]] == TARGET_EMAILS
+        assert [t.email for t in form["targets"]] == TARGET_EMAILS
         assert form["closes_at"] < datetime.datetime.now(datetime.UTC)
         forms.append(form)
     assert forms[0]["action_id"] == forms[1]["action_id"]

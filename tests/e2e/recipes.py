@@ -206,11 +206,22 @@ class ActionForm(Recipe):
         field(block, "Confirmation text").fill("Thank you.")
         field(block, "Closed text").fill("This campaign is concluded.")
 
+    def __init__(self, request):
+        super().__init__(request)
+        from caseblocks.models import ActionTarget
+
+        self.target = ActionTarget.objects.create(
+            name="Press office", email="press@akorda.kz"
+        )
+
     def fix(self, block):
         expect(block.get_by_text("Add at least one target to e-mail.")).to_be_visible()
         block.get_by_role("button", name="Add", exact=True).first.click()
-        field(block, "Name").fill("Press office")
-        field(block, "E-mail").fill("press@akorda.kz")
+        # Targets are records, chosen: an editor cannot type an address.
+        block.get_by_role("button", name=re.compile("Choose", re.I)).first.click()
+        chooser = block.page.get_by_role("dialog")
+        chooser.get_by_role("link", name=re.compile("Press office")).click()
+        expect(chooser).to_be_hidden()
         fill_date(field(block, "Closes at"), "2099-12-31 18:00")
 
     def check(self, stored, delivered):
@@ -218,7 +229,13 @@ class ActionForm(Recipe):
         assert re.fullmatch(r"[0-9a-f]{32}", action_id), action_id
         assert delivered["action_id"] == action_id
         assert delivered["targets"] == [
-            {"name": "Press office", "email": "press@akorda.kz"}
+            {
+                "id": self.target.pk,
+                "name": "Press office",
+                "position": "",
+                "email": "press@akorda.kz",
+                "country": "",
+            }
         ]
         assert delivered["goal"] == 500
         assert delivered["opens_at"].startswith("2020-01-01T09:00")

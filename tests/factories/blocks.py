@@ -1,5 +1,20 @@
 """Raw block values (as the admin form posts them) for tests. Override what matters."""
 
+PRESS_OFFICE = ("Press office", "press@akorda.kz")
+
+
+def target_ids(*targets):
+    """Ids of managed targets for ``(name, email)`` pairs, made if missing.
+
+    Action forms choose their targets among these records; needs the database.
+    """
+    from caseblocks.models import ActionTarget
+
+    return [
+        ActionTarget.objects.get_or_create(email=email, defaults={"name": name})[0].pk
+        for name, email in targets
+    ]
+
 
 def appeal_address_data(**overrides):
     """Askarov's appeal, as the seed gives it."""
@@ -20,11 +35,15 @@ def appeal_address_data(**overrides):
 
 
 def action_form_data(**overrides):
-    """An open e-mail action with one target; ``action_id`` empty, so one is made."""
+    """An open e-mail action with one target; ``action_id`` empty, so one is made.
+
+    The target is a record: without a ``targets`` override this needs the database.
+    """
+    if "targets" not in overrides:
+        overrides["targets"] = target_ids(PRESS_OFFICE)
     return {
         "action_id": "",
         "kind": "email",
-        "targets": [{"name": "Press office", "email": "press@akorda.kz"}],
         "subject": "Free Erzhan Elshibayev",
         "suggested_message": "Release him.",
         "consent_text": "I agree.",

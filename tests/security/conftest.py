@@ -13,7 +13,7 @@ from django.core.cache import cache
 from wagtail.models import Collection, PageViewRestriction
 
 from tests.factories import CasePageFactory, CountryPageFactory
-from tests.factories.blocks import action_form_data
+from tests.factories.blocks import PRESS_OFFICE, action_form_data, target_ids
 
 LOOSE_LIMITS = {"ADDRESS": ["1000/60"], "EMAIL": ["1000/60"]}
 
@@ -35,7 +35,11 @@ def rich_text(words):
 
 
 def action(action_id):
-    return ("action_form", action_form_data(action_id=action_id))
+    from caseblocks.models import ActionTarget
+
+    # A value in native form: the chosen target is the record itself.
+    [target] = ActionTarget.objects.filter(pk__in=target_ids(PRESS_OFFICE))
+    return ("action_form", action_form_data(action_id=action_id, targets=[target]))
 
 
 def image_block(image):

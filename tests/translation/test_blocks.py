@@ -22,7 +22,6 @@ from caseblocks.blocks import (
 from tests.factories.blocks import action_form_data, appeal_address_data
 
 APPEAL = appeal_address_data(organisation="Office of the President")
-ACTION = action_form_data(action_id="a1b2c3")
 
 
 def extract(block, data):
@@ -68,8 +67,9 @@ def test_quote_keeps_speaker_date_and_link():
     assert len(segments) == 3
 
 
+@pytest.mark.django_db  # the target is a record
 def test_action_form_keeps_targets_kind_goal_times_and_id():
-    _, segments = extract(ActionFormBlock(), ACTION)
+    _, segments = extract(ActionFormBlock(), action_form_data(action_id="a1b2c3"))
     assert strings(segments) == {
         "subject": "Free Erzhan Elshibayev",
         "suggested_message": "Release him.",

@@ -1,10 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import validate_email
-from django.utils import timezone
 
-from caseblocks.actions.identity import email_fingerprint
-from caseblocks.models import Submission
+from caseblocks.actions.erasure import erase_supporter
 
 
 class Command(BaseCommand):
@@ -18,11 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, email, **options):
         try:
-            validate_email(email)
+            count = erase_supporter(email)
         except ValidationError as error:
-            raise CommandError(f"'{email}' is not an e-mail address.") from error
-        fingerprint = email_fingerprint(email)
-        count = Submission.objects.filter(fingerprint=fingerprint).anonymise(
-            timezone.now()
-        )
+            raise CommandError("That is not an e-mail address.") from error
         self.stdout.write(f"Erased the data of {count} submissions.")

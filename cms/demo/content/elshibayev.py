@@ -15,20 +15,41 @@ PARTNERS = [
 ACTION_ID = "demo-free-erzhan-elshibayev"
 # The seed says only that the campaign is over; any past time closes the form.
 CLOSES_AT = "2022-01-01T00:00:00+00:00"
-TARGET_EMAILS = [
-    "press@prokuror.kz",
-    "press@akorda.kz",
-    "press@mfa.kz",
-    "zhumakovasholpan@gmail.com",
-    "knprkcampaign@gmail.com",
+# The action's targets: managed records (caseblocks.ActionTarget), made by the
+# demo builder and chosen by both language versions through their e-mails.
+TARGETS = [
+    {
+        "name": "Prosecutor General's Office",
+        "position": "Press service",
+        "email": "press@prokuror.kz",
+        "country": "KZ",
+    },
+    {
+        "name": "Office of the President",
+        "position": "Press service",
+        "email": "press@akorda.kz",
+        "country": "KZ",
+    },
+    {
+        "name": "Ministry of Foreign Affairs",
+        "position": "Press service",
+        "email": "press@mfa.kz",
+        "country": "KZ",
+    },
+    {
+        "name": "Campaign monitor",
+        "position": "Copy",
+        "email": "zhumakovasholpan@gmail.com",
+        "country": "",
+    },
+    {
+        "name": "KNPRK campaign",
+        "position": "Copy",
+        "email": "knprkcampaign@gmail.com",
+        "country": "KZ",
+    },
 ]
-
-
-def _targets(names):
-    return [
-        {"name": name, "email": email}
-        for name, email in zip(names, TARGET_EMAILS, strict=True)
-    ]
+TARGET_EMAILS = [target["email"] for target in TARGETS]
 
 
 ELSHIBAYEV = {
@@ -84,15 +105,7 @@ ELSHIBAYEV = {
                 action_form(
                     action_id=ACTION_ID,
                     kind="email",
-                    targets=_targets(
-                        [
-                            "Procura generale, ufficio stampa",
-                            "Presidenza della Repubblica, ufficio stampa",
-                            "Ministero degli Esteri, ufficio stampa",
-                            "Osservatrice della campagna (copia)",
-                            "Campagna KNPRK (copia)",
-                        ]
-                    ),
+                    targets=TARGET_EMAILS,
                     subject="Liberate Erzhan Elshibayev",
                     suggested_message="Signor Presidente, le chiedo di far cessare "
                     "la persecuzione contro Erzhan Elshibayev, di rilasciarlo e di "
@@ -142,15 +155,7 @@ ELSHIBAYEV = {
                 action_form(
                     action_id=ACTION_ID,
                     kind="email",
-                    targets=_targets(
-                        [
-                            "Prosecutor General's Office, press service",
-                            "Office of the President, press service",
-                            "Ministry of Foreign Affairs, press service",
-                            "Campaign monitor (copy)",
-                            "KNPRK campaign (copy)",
-                        ]
-                    ),
+                    targets=TARGET_EMAILS,
                     subject="Free Erzhan Elshibayev",
                     suggested_message="Mr President, I ask you to end the "
                     "persecution of Erzhan Elshibayev, to release him and to drop "

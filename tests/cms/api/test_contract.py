@@ -6,6 +6,7 @@ from pydantic import TypeAdapter
 from cms.api.schemas.blocks import block_schema, stream_schema
 from cms.api.schemas.pages import PageListing, page_detail_schema
 from cms.blocks import CaseStreamBlock, CountryStreamBlock, NewsStreamBlock
+from tests.factories.blocks import PRESS_OFFICE, target_ids
 
 STREAMS = [CaseStreamBlock(), NewsStreamBlock(), CountryStreamBlock()]
 CHILDREN = {name: child for s in STREAMS for name, child in s.child_blocks.items()}
@@ -27,7 +28,13 @@ def example_value(name, block, image):
             {"embed": "https://www.youtube.com/watch?v=abc", "caption": ""}
         )
     # Stored values have been cleaned (an action form gets its identifier then).
-    preview = block.normalize(block.meta.preview_value)
+    preview = block.meta.preview_value
+    if name == "action_form":  # targets are records, which a preview cannot name
+        from caseblocks.models import ActionTarget
+
+        targets = ActionTarget.objects.filter(pk__in=target_ids(PRESS_OFFICE))
+        preview = {**preview, "targets": list(targets)}
+    preview = block.normalize(preview)
     return block.clean(block.to_python(block.get_prep_value(preview)))
 
 
