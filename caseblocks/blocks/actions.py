@@ -158,7 +158,10 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     @staticmethod
     def mailto(value):
         """A ``mailto:`` link to every target with the subject and message filled in."""
-        to = ",".join(quote(target["email"], safe="@") for target in value["targets"])
+        # Targets are chosen records (None once a chosen one was deleted).
+        to = ",".join(
+            quote(target.email, safe="@") for target in value["targets"] if target
+        )
         subject = quote(value["subject"] or "", safe="")
         body = quote(value["suggested_message"] or "", safe="")
         return f"mailto:{to}?subject={subject}&body={body}"

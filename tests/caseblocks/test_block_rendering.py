@@ -132,8 +132,17 @@ def test_an_embed_is_a_link_to_its_source_never_a_script():
     assert "javascript" not in unsafe
 
 
+@pytest.mark.django_db
 def test_an_open_e_mail_action_lists_its_targets_and_a_mailto_link():
-    html = render(ActionFormBlock())
+    from tests.factories.blocks import target_ids
+
+    block = ActionFormBlock()
+    value = block.get_prep_value(block.get_preview_value())
+    value["targets"] = target_ids(
+        ("Prosecutor General", "prosecutor@example.org"),
+        ("Ministry of Justice", "justice@example.org"),
+    )
+    html = render(block, value)
 
     assert "This action is open." in html
     assert "<li>Prosecutor General</li>" in html
