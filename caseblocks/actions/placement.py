@@ -36,6 +36,8 @@ class Placement:
     value: object  # the block's StructValue, as published on the page
     campaign_open: bool = True
     campaign_closed_text: str = ""
+    # True if any language version asks for it: a translation cannot switch it off.
+    confirm_by_email: bool = True
 
     block = ACTION_FORM
 
@@ -176,4 +178,7 @@ def find_action(action_id, language=None):
         value=ACTION_FORM.to_python(chosen["value"]),
         campaign_open=chosen["campaign_open"],
         campaign_closed_text=chosen["campaign_closed_text"],
+        confirm_by_email=any(
+            ACTION_FORM.asks_confirmation(placed["value"]) for placed in found
+        ),
     )

@@ -1,6 +1,6 @@
 from .actions import ActionCounter, PlacedAction
 from .messages import DeliveryState, OutgoingMessage
-from .submissions import Submission
+from .submissions import Submission, SubmissionState
 
 __all__ = [
     "ActionCounter",
@@ -8,4 +8,5 @@ __all__ = [
     "OutgoingMessage",
     "PlacedAction",
     "Submission",
+    "SubmissionState",
 ]
