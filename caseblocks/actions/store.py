@@ -7,10 +7,11 @@ does not ask for it.
 """
 
 import random
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, router, transaction
-from django.db.models import F
+from django.db.models import Count, F
 
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.conf import get_setting
@@ -112,15 +113,47 @@ def count_confirmed(submission_id, placement, now):
     return submission
 
 
-def count_submission(action_id, shard, is_first, using, field="submissions"):
-    """Add one to ``field`` of one shard of the counter, and a supporter if first."""
+def count_submission(action_id, shard, is_first, using):
+    """Add one submission, and one supporter if first, to one shard of the counter."""
+    add_to_counter(
+        action_id,
+        shard,
+        using,
+        supporters=F("supporters") + int(is_first),
+        submissions=F("submissions") + 1,
+    )
+
+
+def purge_expired(now):
+    """Delete the submissions never confirmed in time, with their data.
+
+    Each action's counter keeps how many expired. Also removes received rows
+    that no task decided in as long (a backend that lost them). Return how many.
+    """
+    using = router.db_for_write(Submission)
+    expired = Submission.objects.using(using).filter(
+        state=SubmissionState.PENDING, expires_at__lte=now
+    )
+    stale = Submission.objects.using(using).filter(
+        state__in=(SubmissionState.RECEIVED, SubmissionState.DROPPED),
+        created_at__lte=now - timedelta(hours=get_setting("CONFIRMATION_HOURS")),
+    )
+    with transaction.atomic(using=using):
+        per_action = list(
+            expired.values("action_id").annotate(n=Count("pk")).order_by()
+        )
+        for row in per_action:
+            add_to_counter(row["action_id"], 0, using, expired=F("expired") + row["n"])
+        total = sum(row["n"] for row in per_action)
+        expired.delete()
+        stale.delete()
+    return total
+
+
+def add_to_counter(action_id, shard, using, **increments):
     counter = ActionCounter.objects.using(using).filter(
         action_id=action_id, shard=shard
     )
-    increments = {
-        "supporters": F("supporters") + int(is_first),
-        field: F(field) + 1,
-    }
     if not counter.update(**increments):
         # A shard's first submission: get_or_create survives a race for the row.
         ActionCounter.objects.using(using).get_or_create(
