@@ -330,3 +330,28 @@ def test_the_confirmation_route_is_typed(client):
     body = route["requestBody"]["content"]["application/json"]["schema"]
     assert body["required"] == ["token"]
     assert set(route["responses"]) == {"200", "400", "409", "429"}
+
+
+def test_exports_hold_only_confirmed_supporters(
+    action_page, client, submit, django_user_model
+):
+    from django.contrib.auth.models import Permission
+
+    submit(supporter(email=VICTIM, newsletter=True), confirm=False)
+    submit(supporter(email="real@example.org", newsletter=True))
+    officer = django_user_model.objects.create_superuser("officer", password="pw")
+    client.force_login(officer)
+    assert Permission.objects.filter(codename="view_submission").exists()
+
+    report = f"/admin/reports/actions/{ACTION_ID}/"
+    csv_text = b"".join(client.get(report + "export.csv").streaming_content).decode()
+    signatures = client.get(report + "export.osdi.json").json()["_embedded"][
+        "osdi:signatures"
+    ]
+
+    assert VICTIM not in csv_text
+    assert "real@example.org" in csv_text
+    assert [s["person"]["email_addresses"][0]["address"] for s in signatures] == [
+        "real@example.org"
+    ]
+    assert signatures[0]["casebook:consent"]["confirmed_at"]
