@@ -15,8 +15,11 @@ the local Redis, flushed at the start), as production must share one.
 Prints the SQL statements of one first submission and of one repeat, accepted
 submissions per second and latency percentiles, and, in the same run, the
 ceiling of the stack: a bare Django view through the same middleware and
-gunicorn, taking the same POST. Then checks that the rows, the public count and
-the queued messages agree.
+gunicorn, taking the same POST. Then decides the received submissions here, as
+the task would (mailing a link each, to the dummy backend), and confirms every
+link over HTTP from the same client processes, printing confirmations per
+second. Finally checks that the rows, the counter, the public count and the
+queued messages agree: nothing lost, nothing counted twice.
 """
 
 import http.client
@@ -91,6 +94,69 @@ def spelling(number, rng):
             f"{local}+bench@example.org",
         ]
     )
+
+
+def confirmer(port, tokens, results):
+    """POST each token to the confirmation route; report latencies and statuses."""
+    latencies, statuses = [], {}
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for token in tokens:
+        start = time.perf_counter()
+        connection.request(
+            "POST",
+            "/api/v1/actions/confirmations",
+            body=json.dumps({"token": token}),
+            headers={"Content-Type": "application/json"},
+        )
+        response = connection.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - start)
+        statuses[response.status] = statuses.get(response.status, 0) + 1
+    results.put((latencies, statuses))
+
+
+def confirm_all(port, tokens):
+    """Confirm ``tokens`` from CLIENTS processes; return (seconds, statuses)."""
+    results = multiprocessing.Queue()
+    shares = [tokens[n::CLIENTS] for n in range(CLIENTS)]
+    workers = [
+        multiprocessing.Process(target=confirmer, args=(port, share, results))
+        for share in shares
+    ]
+    start = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    collected = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - start
+    statuses = {}
+    for _latencies, batch in collected:
+        for status, count in batch.items():
+            statuses[status] = statuses.get(status, 0) + count
+    return elapsed, statuses
+
+
+def decide_received():
+    """Run the task that decides received submissions; return the links' tokens."""
+    from caseblocks.actions import confirmation
+    from caseblocks.tasks import process_received_submissions
+
+    tokens = []
+    make_link = confirmation.confirmation_link
+
+    def recording(token, language):
+        tokens.append(token)
+        return make_link(token, language)
+
+    confirmation.confirmation_link = recording
+    try:
+        start = time.perf_counter()
+        process_received_submissions.call()
+        elapsed = time.perf_counter() - start
+    finally:
+        confirmation.confirmation_link = make_link
+    return tokens, elapsed
 
 
 def client(port, seconds, seed, results, path=None):
@@ -223,7 +289,7 @@ def load(port, path=None):
     return latencies, statuses, emails
 
 
-def check(port, emails):
+def check(port, emails, received, tokens, confirmed):
     from django_tasks_db.models import DBTaskResult
 
     from caseblocks.actions.identity import normalise_email
@@ -239,12 +305,15 @@ def check(port, emails):
     firsts = submissions.filter(is_first=True).count()
     messages = OutgoingMessage.objects.filter(action_id=ACTION_ID)
     facts = [
-        ("accepted responses = submission rows", len(emails), submissions.count()),
+        ("accepted responses = received rows", len(emails), received),
+        ("received rows = links mailed (none taken part yet)", received, len(tokens)),
+        ("links = confirmations answered 200", len(tokens), confirmed),
         (
-            "submission rows = counter submissions",
-            submissions.count(),
+            "confirmed rows = counter submissions",
+            submissions.filter(state="confirmed").count(),
             counter["submissions"],
         ),
+        ("confirmations = confirmed rows", confirmed, submissions.count()),
         ("distinct addresses sent = first submissions", unique, firsts),
         ("first submissions = counter supporters", firsts, counter["supporters"]),
         ("counter supporters = public count", counter["supporters"], public),
@@ -280,6 +349,8 @@ def count_statements():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from caseblocks.models import Submission
+
     client = Client(SERVER_NAME="127.0.0.1")
     path = f"/api/v1/actions/{PROBE_ID}/submissions"
     body = {"name": "Probe", "country": "IT", "consent": True}
@@ -292,7 +363,9 @@ def count_statements():
             )
         assert response.status_code == 202, response.content
         counts.append([query["sql"].split()[0] for query in queries.captured_queries])
-    DBTaskResult.objects.all().delete()  # the probe's, so the check below adds up
+    # The probe's task rows and received submissions, so the check below adds up.
+    DBTaskResult.objects.all().delete()
+    Submission.objects.filter(action_id=PROBE_ID).delete()
     return counts
 
 
@@ -338,7 +411,7 @@ def main():
         first, repeat = count_statements()
         print(
             f"SQL statements of a first submission: {' '.join(first)} "
-            "(the task row only when no delivery task is waiting); "
+            "(the task row only when no task is waiting to decide it); "
             f"of a repeat: {' '.join(repeat)}"
         )
         port = free_port()
@@ -365,7 +438,21 @@ def main():
                 f"{ceiling:.1f} req/s; submissions reach "
                 f"{accepted / SECONDS / max(ceiling, 1):.2f} of it"
             )
-            agree = check(port, emails)
+            from caseblocks.models import Submission
+
+            received = Submission.objects.filter(action_id=ACTION_ID).count()
+            tokens, deciding = decide_received()
+            print(
+                f"deciding {received} received submissions in one task: "
+                f"{received / max(deciding, 1e-9):.1f}/s"
+            )
+            elapsed, confirmations = confirm_all(port, tokens)
+            print(
+                f"{len(tokens)} confirmations from {CLIENTS} client processes: "
+                f"{len(tokens) / max(elapsed, 1e-9):.1f} confirmed/s; "
+                f"statuses {confirmations}"
+            )
+            agree = check(port, emails, received, tokens, confirmations.get(200, 0))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -7,12 +7,13 @@
 from urllib.parse import quote
 
 from ninja import Router
+from pydantic import ValidationError
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from caseblocks.actions import captcha, ratelimits
+from caseblocks.actions import captcha, confirmation, ratelimits
 from caseblocks.actions.forms import SubmissionForm, error_list
 from caseblocks.actions.identity import (
     address_fingerprint,
@@ -25,14 +26,21 @@ from caseblocks.actions.schemas import (
     AcceptedOut,
     ActionOut,
     ClosedOut,
+    ConfirmationIn,
+    ConfirmedOut,
     ErrorsOut,
     SubmissionIn,
 )
-from caseblocks.actions.store import store_submission, supporter_count
+from caseblocks.actions.store import public_count, receive_submission
 from caseblocks.blocks.actions import ActionKind
-from caseblocks.tasks import enqueue_delivery
+from caseblocks.tasks import enqueue_delivery, enqueue_processing
 
 ACCEPTED = 202
+LINK_MISSING = "Send the token of the confirmation link."
+LINK_INVALID = (
+    "This confirmation link is not valid: it may have been used already or have "
+    "expired. Send the form again to get a new one."
+)
 
 
 def uncached(response):
@@ -70,8 +78,9 @@ def closed(placement):
 
 
 def accepted(placement):
-    # The same answer for a first submission, a repeat and a robot caught by the
-    # honeypot: nobody learns whether an address has taken part.
+    # The same answer for a first submission, a repeat, a robot caught by the
+    # honeypot and an address over its limit: nobody learns whether an address
+    # has taken part.
     return uncached(
         JsonResponse(
             {
@@ -83,28 +92,41 @@ def accepted(placement):
     )
 
 
-def over_limit(request, placement, email=None, *, address=True):
-    """An answer if the client address or the e-mail is over its limit, or None.
+def over_limit(request, placement, email):
+    """A 429 if the client address is over its limit, else None; and whether
+    the e-mail address is over its own.
 
-    Each scope asked for counts the attempt, whatever the answer. A client over
-    its limit gets a 429; an e-mail address over its own gets the answer of an
-    accepted submission and nothing is stored, since a 429 would tell whoever
-    typed the address that it was used lately.
+    Both scopes count the attempt, in one cache round trip, whatever the answer.
+    The 429 depends only on the client's own attempts, never on the address it
+    typed; an e-mail address over its limit is answered as accepted and dropped
+    afterwards, since a 429 would tell whoever typed it that it was used lately.
     """
-    identities = {"ADDRESS": address_fingerprint(request)} if address else {}
-    if email is not None:
-        identities["EMAIL"] = email_fingerprint(email)
-    waits = ratelimits.hit_scopes(identities)
-    if waits.get("ADDRESS"):
-        return error(
-            429,
-            "body",
-            "Too many submissions: wait a while.",
-            Retry_After=str(waits["ADDRESS"]),
-        )
-    if waits.get("EMAIL"):
-        return accepted(placement)
-    return None
+    waits = ratelimits.hit_scopes(
+        {"ADDRESS": address_fingerprint(request), "EMAIL": email_fingerprint(email)}
+    )
+    if waits["ADDRESS"]:
+        return too_many(waits["ADDRESS"]), False
+    return None, bool(waits["EMAIL"])
+
+
+def too_many(wait):
+    return error(
+        429, "body", "Too many submissions: wait a while.", Retry_After=str(wait)
+    )
+
+
+def refused(request, response):
+    """``response`` (a 400), counted against the client's looser limit for them.
+
+    A refused request uses up none of the client's allowance of submissions, so
+    a supporter who fixes a typo can send the form again.
+    """
+    return over_malformed_limit(request) or response
+
+
+def over_malformed_limit(request):
+    wait = ratelimits.hit("MALFORMED", address_fingerprint(request))
+    return too_many(wait) if wait else None
 
 
 def mailto_link(value):
@@ -141,7 +163,7 @@ def build_router():
             "opens_at": value["opens_at"],
             "closes_at": value["closes_at"],
             "goal": value["goal"],
-            "supporters": supporter_count(action_id),
+            "supporters": public_count(placement),
             "closed_text": None if is_open else placement.closed_text,
             # A closed campaign collects no more messages, by any route.
             "mailto": mailto_link(value) if is_open else None,
@@ -176,34 +198,69 @@ def build_router():
         if not placement.is_open():
             return closed(placement)
         if problem:
-            return over_limit(request, placement) or error(400, "body", problem)
+            return refused(request, error(400, "body", problem))
         form = SubmissionForm(payload)
         if not form.is_valid():
-            return over_limit(request, placement) or uncached(
-                JsonResponse({"errors": error_list(form)}, status=400)
+            return refused(
+                request,
+                uncached(JsonResponse({"errors": error_list(form)}, status=400)),
             )
         data = form.cleaned_data
-        if data["website"]:
-            return over_limit(request, placement) or accepted(placement)
         if captcha.provider():
-            # Without a solved captcha, a request spends no supporter's allowance.
-            limited = over_limit(request, placement)
+            # Each check asks the provider: counted like a refused request.
+            limited = over_malformed_limit(request)
             if limited:
                 return limited
             if not captcha.verify(data["captcha_token"], client_address(request)):
                 return error(
                     400, "captcha_token", "The captcha check failed: try again."
                 )
-            limited = over_limit(request, placement, data["email"], address=False)
-        else:
-            limited = over_limit(
-                request, placement, data["email"]
-            )  # one cache round trip
+        limited, email_over = over_limit(request, placement, data["email"])
         if limited:
             return limited
-        submission = store_submission(placement, data, timezone.now())
-        enqueue_delivery(submission)
+        # From here a first submission, a repeat, a robot caught by the honeypot
+        # and an address over its limit do the same work and get the same answer;
+        # the task that follows tells them apart.
+        receive_submission(
+            placement, data, timezone.now(), dropped=bool(data["website"]) or email_over
+        )
+        enqueue_processing()
         return accepted(placement)
+
+    @router.post(
+        "/confirmations",
+        response={200: ConfirmedOut, 400: ErrorsOut, 409: ClosedOut, 429: ErrorsOut},
+        summary="Confirm a submission with the token of its e-mailed link",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": ConfirmationIn.model_json_schema()}
+                },
+            }
+        },
+    )
+    def confirm(request, response: HttpResponse):
+        uncached(response)
+        payload, problem = read_json(request)
+        if problem:
+            return refused(request, error(400, "body", problem))
+        try:
+            token = ConfirmationIn.model_validate(payload).token
+        except ValidationError:
+            return refused(request, error(400, "token", LINK_MISSING))
+        try:
+            submission = confirmation.confirm(token, timezone.now())
+        except confirmation.LinkInvalid:
+            return refused(request, error(400, "token", LINK_INVALID))
+        except confirmation.ActionClosed as closing:
+            return closed(closing.placement)
+        enqueue_delivery(submission)
+        return {
+            "status": "confirmed",
+            "action_id": submission.action_id,
+            "language": submission.language,
+        }
 
     return router
 

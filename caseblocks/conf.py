@@ -15,12 +15,23 @@ DEFAULTS = {
     # Personal data older than this is removed by `manage.py purge_submissions`.
     "RETENTION_DAYS": 730,
     # "count/seconds" windows. A client address, and an e-mail fingerprint, may
-    # submit at most `count` times in each window. A scope left out keeps these
-    # rules; one given no rule is refused (caseblocks.actions.ratelimits.rules).
+    # submit at most `count` times in each window. MALFORMED counts, per client
+    # address, the requests refused with a 400 (and captcha checks): they use up
+    # none of its ADDRESS allowance, so fixing a typo works, but have a limit of
+    # their own. A scope left out keeps these rules; one given no rule is refused
+    # (caseblocks.actions.ratelimits.rules).
     "RATE_LIMITS": {
         "ADDRESS": ["1/60", "5/300", "50/86400"],
         "EMAIL": ["3/3600"],
+        "MALFORMED": ["10/60", "100/86400"],
     },
+    # Hours a confirmation link stays valid; unconfirmed submissions are purged
+    # after it (`manage.py expire_submissions`).
+    "CONFIRMATION_HOURS": 72,
+    # Seconds between refreshes of the public count of an action that does not
+    # ask supporters to confirm: a live count would tell whether an address had
+    # taken part.
+    "COUNT_REFRESH": 600,
     # Captcha: None, "turnstile" or "hcaptcha"; SECRET is the provider's secret key.
     "CAPTCHA": {"PROVIDER": None, "SECRET": "", "TIMEOUT": 5},
     # Messages one target receives in an hour at most; the rest wait their turn.

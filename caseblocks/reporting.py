@@ -89,9 +89,10 @@ def goal_of(page, action_id):
 
 
 def per_day(action_id):
-    """``[(date, submissions, first submissions)]``, oldest first."""
+    """``[(date, confirmed submissions, first submissions)]``, oldest first."""
     rows = (
-        Submission.objects.filter(action_id=action_id)
+        Submission.objects.confirmed()
+        .filter(action_id=action_id)
         .annotate(day=TruncDate("created_at"))
         .values("day")
         .annotate(total=Count("pk"), first=Count("pk", filter=Q(is_first=True)))

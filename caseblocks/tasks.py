@@ -1,10 +1,12 @@
-"""Background delivery of messages to targets, through django-tasks.
+"""Background work of the action forms, through django-tasks.
 
-Accepted first submissions store their messages as queued rows; the rows are the
-queue. ``deliver_due_messages`` sends every message that is due, so one task
-serves every submission that arrived while it waited: a submission asks for a
-task only when none is waiting (a flag in the shared cache), instead of writing
-a task of its own on every request.
+Received submissions are rows in the ``received`` (or ``dropped``) state, and
+confirmed first submissions store their messages as queued rows: the rows are
+the queues. ``process_received_submissions`` decides every received submission,
+and ``deliver_due_messages`` sends every message that is due, so one task serves
+every submission that arrived while it waited: a request asks for a task only
+when none is waiting (a flag in the shared cache), instead of writing a task of
+its own on every request.
 """
 
 import logging
@@ -12,6 +14,7 @@ import logging
 from django_tasks import task
 
 from django.core.cache import cache
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +22,27 @@ logger = logging.getLogger(__name__)
 # that is lost with its flag set holds up the next one for this long at most.
 WAITING_FLAG = "caseblocks:delivery-task-waiting"
 WAITING_FLAG_SECONDS = 10
+RECEIVED_FLAG = "caseblocks:received-task-waiting"
+
+
+@task()
+def process_received_submissions():
+    """Decide each received submission, oldest first (``confirmation.process``)."""
+    from caseblocks.actions.confirmation import process
+    from caseblocks.models import Submission, SubmissionState
+
+    # Cleared before reading: a submission stored after this line asks for a new task.
+    cache.delete(RECEIVED_FLAG)
+    waiting = Submission.objects.filter(
+        state__in=(SubmissionState.RECEIVED, SubmissionState.DROPPED)
+    ).order_by("pk")
+    outcomes = []
+    for submission_id in waiting.values_list("pk", flat=True):
+        outcome = process(submission_id, timezone.now())
+        outcomes.append(outcome)
+        if outcome == "counted":
+            enqueue_delivery_task()
+    return outcomes
 
 
 @task()
@@ -48,11 +72,25 @@ def deliver_and_retry(message):
 def enqueue_delivery(submission):
     """Make sure a delivery task will see the messages ``submission`` queued.
 
-    Called once the submission is committed. If a task is already waiting to
-    start, it will read them; otherwise one is enqueued.
+    Called once the submission is confirmed and committed. If a task is already
+    waiting to start, it will read them; otherwise one is enqueued.
     """
-    if submission.queued and cache.add(WAITING_FLAG, 1, WAITING_FLAG_SECONDS):
+    if submission.queued:
+        enqueue_delivery_task()
+
+
+def enqueue_delivery_task():
+    if cache.add(WAITING_FLAG, 1, WAITING_FLAG_SECONDS):
         enqueue(deliver_due_messages)
+
+
+def enqueue_processing():
+    """Make sure a task will decide the submission just received.
+
+    The same for every accepted request, whatever the submission turns out to be.
+    """
+    if cache.add(RECEIVED_FLAG, 1, WAITING_FLAG_SECONDS):
+        enqueue(process_received_submissions)
 
 
 def enqueue(pending, *args, run_after=None):
@@ -72,3 +110,5 @@ def enqueue(pending, *args, run_after=None):
         logger.exception("Could not enqueue %s%s.", pending.name, args)
         if pending is deliver_due_messages:
             cache.delete(WAITING_FLAG)
+        if pending is process_received_submissions:
+            cache.delete(RECEIVED_FLAG)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
+    path("actions/", include("caseblocks.urls")),
 ]
 
 if settings.DEBUG:

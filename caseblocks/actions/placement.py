@@ -41,6 +41,8 @@ class Placement:
     value: object
     campaign_open: bool = True
     campaign_closed_text: str = ""
+    # True if any language version asks for it: a translation cannot switch it off.
+    confirm_by_email: bool = True
 
     block = ACTION_FORM
 
@@ -208,4 +210,7 @@ def find_action(action_id, language=None):
         value=value,
         campaign_open=chosen["campaign_open"],
         campaign_closed_text=chosen["campaign_closed_text"],
+        confirm_by_email=any(
+            ACTION_FORM.asks_confirmation(placed["value"]) for placed in found
+        ),
     )

@@ -14,7 +14,12 @@ class ActionOut(Schema):
     opens_at: datetime | None
     closes_at: datetime | None
     goal: int | None
-    supporters: int = Field(description="Unique supporters, exact")
+    supporters: int = Field(
+        description=(
+            "Unique confirmed supporters, exact; for an action that does not ask "
+            "for confirmation a snapshot refreshed every few minutes"
+        )
+    )
     closed_text: str | None
     mailto: str | None = Field(description="A mailto: link for e-mail actions")
     captcha: str | None = Field(description="turnstile, hcaptcha or null")
@@ -35,6 +40,18 @@ class SubmissionIn(Schema):
 class AcceptedOut(Schema):
     status: str = Field(description="Always 'accepted', first or repeat alike")
     confirmation_text: str
+
+
+class ConfirmationIn(Schema):
+    token: str = Field(
+        min_length=1, max_length=200, description="The token of the e-mailed link"
+    )
+
+
+class ConfirmedOut(Schema):
+    status: Literal["confirmed"]
+    action_id: str
+    language: str = Field(description="The language version the supporter used")
 
 
 class ErrorOut(Schema):

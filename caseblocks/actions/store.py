@@ -1,124 +1,159 @@
-"""Storing a submission: first or repeat, the counter, and the messages to targets."""
+"""Storing a submission as received, and counting it once it is confirmed.
+
+The submission route only stores what it received (one ``INSERT``) and answers;
+whether the supporter counts is decided later, out of sight of whoever posted
+it (``confirmation.process``): on confirmation, or at once for an action that
+does not ask for it.
+"""
 
 import random
+from datetime import timedelta
 
-from django.db import connections, router, transaction
-from django.db.models import F
-from django.db.models.constants import OnConflict
-from django.db.models.sql import InsertQuery
-from django.utils import timezone
+from django.core.cache import cache
+from django.db import IntegrityError, router, transaction
+from django.db.models import Count, F
 
 from caseblocks.blocks.actions import ActionKind
-from caseblocks.models import ActionCounter, Submission
+from caseblocks.conf import get_setting
+from caseblocks.models import ActionCounter, Submission, SubmissionState
 
-from . import one_statement
 from .delivery import compose_messages
 from .identity import email_fingerprint
+from .placement import cache_key
+
+# States from which a submission may still come to count.
+WAITING = (SubmissionState.RECEIVED, SubmissionState.PENDING)
+COUNT_SNAPSHOT_PREFIX = "caseblocks:count-snapshot:"
 
 
-def store_submission(placement, data, now=None):
-    """Store one submission of valid ``data`` for ``placement``; return it.
+def receive_submission(placement, data, now, *, dropped=False):
+    """Store valid ``data`` for ``placement`` as received; return the submission.
 
-    The first submission of a supporter (by e-mail fingerprint) counts and, for
-    an e-mail action, queues one message per target; a repeat is stored with its
-    rank and does neither. Both happen in one transaction with the counter
-    update, so the count is exact however many requests race. On PostgreSQL the
-    whole of it is one statement (see ``one_statement``).
+    ``dropped`` (a robot caught by the honeypot, an address over its limit)
+    stores the same row without the personal data, for the task to remove: the
+    request does the same work, and answers the same, either way.
     """
-    now = now or timezone.now()
-    submission = Submission(
+    personal = {"name": "", "email": "", "message": ""}
+    if not dropped:
+        personal = {key: data[key] for key in personal}
+    return Submission.objects.create(
         action_id=placement.action_id,
         page_id=placement.page_id,
         language=placement.language,
-        name=data["name"],
-        email=data["email"],
         country=data["country"],
-        message=data["message"],
         consent_text=placement.value["consent_text"],
         consented_at=now,
         newsletter=data["newsletter"],
         fingerprint=email_fingerprint(data["email"]),
         created_at=now,
-        is_first=True,
+        state=SubmissionState.DROPPED if dropped else SubmissionState.RECEIVED,
+        is_first=False,
+        rank=0,
+        **personal,
     )
-    messages = []
-    if placement.value["kind"] == ActionKind.EMAIL:
-        messages = compose_messages(submission, placement, now)
-    shard = random.randrange(ActionCounter.SHARDS)  # noqa: S311 (spreads locks only)
+
+
+def has_taken_part(submission):
+    """Whether the supporter of ``submission`` already has a confirmed first one."""
+    return Submission.objects.filter(
+        action_id=submission.action_id,
+        fingerprint=submission.fingerprint,
+        is_first=True,
+    ).exists()
+
+
+def count_confirmed(submission_id, placement, now):
+    """Make a waiting submission count; return it, or None if it was not waiting.
+
+    The supporter's first confirmed submission counts one more supporter and,
+    for an e-mail action, queues one message per target (``queued`` on the
+    returned submission); a later one is kept as a repeat with its rank and
+    counts only as a submission. One transaction holds the state change, the
+    messages and the counter, so the count is exact, and the row lock makes a
+    link work once however many requests race.
+    """
     using = router.db_for_write(Submission)
-    if connections[using].vendor == "postgresql":
-        one_statement.store(submission, messages, shard, now, using)
-    else:
-        store_in_steps(submission, messages, shard, using)
-    submission.queued = messages if submission.is_first else []
-    return submission
-
-
-def store_in_steps(submission, messages, shard, using):
-    """The same as ``one_statement.store``, in a transaction of several statements."""
     with transaction.atomic(using=using):
-        # The unique constraint on first submissions decides who came first: a
-        # loser of the race inserts nothing and is stored as a repeat.
-        if not insert_unless_taken(submission, using):
+        submission = (
+            Submission.objects.using(using)
+            .select_for_update()
+            .filter(pk=submission_id, state__in=WAITING)
+            .first()
+        )
+        if submission is None:
+            return None
+        submission.state = SubmissionState.CONFIRMED
+        submission.confirmed_at = now
+        submission.token_hash = ""
+        fields = ["state", "confirmed_at", "token_hash", "is_first", "rank"]
+        submission.is_first, submission.rank = True, 1
+        try:
+            # The unique constraint on first submissions decides who came first.
+            with transaction.atomic(using=using):
+                submission.save(update_fields=fields, using=using)
+        except IntegrityError:
             earlier = Submission.objects.filter(
-                action_id=submission.action_id, fingerprint=submission.fingerprint
+                action_id=submission.action_id,
+                fingerprint=submission.fingerprint,
+                state=SubmissionState.CONFIRMED,
             ).count()
             submission.is_first, submission.rank = False, earlier + 1
-            submission.save(force_insert=True, using=using)
-        if submission.is_first and messages:
-            for message in messages:
+            submission.save(update_fields=fields, using=using)
+        submission.queued = []
+        if submission.is_first and placement.value["kind"] == ActionKind.EMAIL:
+            submission.queued = compose_messages(submission, placement, now)
+            for message in submission.queued:
                 message.submission = submission
-            type(messages[0]).objects.using(using).bulk_create(messages)
-        # Last before the commit: every submission updates one counter row, and
-        # its lock is held until the commit.
+            type(submission.queued[0]).objects.using(using).bulk_create(
+                submission.queued
+            )
+        # Last before the commit: the counter row's lock is held until then.
+        shard = random.randrange(ActionCounter.SHARDS)  # noqa: S311 (spreads locks only)
         count_submission(submission.action_id, shard, submission.is_first, using)
-
-
-def insert_unless_taken(instance, using):
-    """``INSERT ... ON CONFLICT DO NOTHING RETURNING id`` of a new ``instance``.
-
-    Return True and set its primary key if the row went in, False if a unique
-    constraint kept it out. One statement and no savepoint, where ``create()``
-    inside ``atomic()`` would take three round trips to learn the same. Built
-    with Django's own insert compiler, so each backend gets its own syntax
-    (PostgreSQL ``ON CONFLICT DO NOTHING``, SQLite ``INSERT OR IGNORE``; both
-    return no row when the insert is skipped).
-    """
-    meta = type(instance)._meta
-    query = InsertQuery(type(instance), on_conflict=OnConflict.IGNORE)
-    query.insert_values(insert_fields(instance), [instance])
-    compiler = query.get_compiler(using=using)
-    compiler.returning_fields = [meta.pk]
-    [(sql, params)] = compiler.as_sql()
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return False
-    instance.pk = row[0]
-    instance._state.adding, instance._state.db = False, using
-    return True
-
-
-def insert_fields(instance):
-    """The fields an insert of ``instance`` writes: all stored ones but an unset pk."""
-    meta = instance._meta
-    return [
-        field
-        for field in meta.concrete_fields
-        if not field.generated and (field is not meta.pk or instance.pk)
-    ]
+    return submission
 
 
 def count_submission(action_id, shard, is_first, using):
     """Add one submission, and one supporter if first, to one shard of the counter."""
+    add_to_counter(
+        action_id,
+        shard,
+        using,
+        supporters=F("supporters") + int(is_first),
+        submissions=F("submissions") + 1,
+    )
+
+
+def purge_expired(now):
+    """Delete the submissions never confirmed in time, with their data.
+
+    Each action's counter keeps how many expired. Also removes received rows
+    that no task decided in as long (a backend that lost them). Return how many.
+    """
+    using = router.db_for_write(Submission)
+    expired = Submission.objects.using(using).filter(
+        state=SubmissionState.PENDING, expires_at__lte=now
+    )
+    stale = Submission.objects.using(using).filter(
+        state__in=(SubmissionState.RECEIVED, SubmissionState.DROPPED),
+        created_at__lte=now - timedelta(hours=get_setting("CONFIRMATION_HOURS")),
+    )
+    with transaction.atomic(using=using):
+        per_action = list(
+            expired.values("action_id").annotate(n=Count("pk")).order_by()
+        )
+        for row in per_action:
+            add_to_counter(row["action_id"], 0, using, expired=F("expired") + row["n"])
+        total = sum(row["n"] for row in per_action)
+        expired.delete()
+        stale.delete()
+    return total
+
+
+def add_to_counter(action_id, shard, using, **increments):
     counter = ActionCounter.objects.using(using).filter(
         action_id=action_id, shard=shard
     )
-    increments = {
-        "supporters": F("supporters") + int(is_first),
-        "submissions": F("submissions") + 1,
-    }
     if not counter.update(**increments):
         # A shard's first submission: get_or_create survives a race for the row.
         ActionCounter.objects.using(using).get_or_create(
@@ -130,3 +165,21 @@ def count_submission(action_id, shard, is_first, using):
 def supporter_count(action_id):
     """The exact number of supporters, summed from the counter's shards."""
     return ActionCounter.objects.totals(action_id)["supporters"]
+
+
+def public_count(placement):
+    """The number of supporters the public may see.
+
+    With confirmation only the owner of an address can make the count move, so
+    it is exact. Without it anyone could post an address and watch the count to
+    learn whether it had taken part: the public then sees a snapshot taken at
+    most every ``COUNT_REFRESH`` seconds.
+    """
+    if placement.confirm_by_email:
+        return supporter_count(placement.action_id)
+    key = COUNT_SNAPSHOT_PREFIX + cache_key(placement.action_id)
+    count = cache.get(key)
+    if count is None:
+        count = supporter_count(placement.action_id)
+        cache.set(key, count, get_setting("COUNT_REFRESH"))
+    return count

@@ -75,17 +75,33 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
     closes_at = blocks.DateTimeBlock(
         required=False, help_text=_("Empty: no closing time.")
     )
+    confirm_by_email = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("Supporters confirm by e-mail"),
+        help_text=_(
+            "Recommended. A submission counts, and its messages go out, only once "
+            "the supporter follows the link e-mailed to them. Switched off, anyone "
+            "can take part and send messages in someone else's name, and the count "
+            "shown to the public is only refreshed every few minutes, so that it "
+            "does not tell at once whether an address had taken part; comparing "
+            "it before and after still can. Staff reports stay exact."
+        ),
+    )
     confirmation_text = blocks.TextBlock(
-        help_text=_("Shown to a supporter after they have taken part."),
+        help_text=_(
+            "Shown to a supporter after they have sent the form (with confirmation: "
+            "ask them to look for the e-mail)."
+        ),
     )
     closed_text = blocks.TextBlock(
         help_text=_("Shown instead of the form once the action is closed."),
     )
 
-    # Targets, kind, goal, times and the action identifier are shared by every
-    # language version, so all of them collect into the same action. Sync can be
-    # stopped, so delivery reads the targets of the source page only
-    # (``caseblocks.actions.placement``), whatever a translation holds.
+    # Targets, kind, goal, times, confirmation and the action identifier are
+    # shared by every language version, so all of them collect into the same
+    # action. Sync can be stopped, so delivery reads the targets of the source
+    # page only (``caseblocks.actions.placement``), whatever a translation holds.
     translatable_children = (
         "subject",
         "suggested_message",
@@ -167,6 +183,11 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return f"mailto:{to}?subject={subject}&body={body}"
 
     @staticmethod
+    def asks_confirmation(value):
+        # Stored before the option existed: confirmation, the safe default.
+        return value.get("confirm_by_email") is not False
+
+    @staticmethod
     def is_open(value, now=None):
         now = now or timezone.now()
         opens, closes = value.get("opens_at"), value.get("closes_at")
@@ -182,6 +203,7 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
             "suggested_message": value["suggested_message"],
             "consent_text": value["consent_text"],
             "goal": value["goal"],
+            "confirm_by_email": value["confirm_by_email"],
             "opens_at": value["opens_at"].isoformat() if value["opens_at"] else None,
             "closes_at": value["closes_at"].isoformat() if value["closes_at"] else None,
             "is_open": self.is_open(value),

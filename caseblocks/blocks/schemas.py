@@ -82,6 +82,8 @@ class ActionFormValue(APIValue):
     suggested_message: str
     consent_text: str
     goal: int | None
+    # Whether supporters confirm by e-mail before they count.
+    confirm_by_email: bool
     opens_at: datetime.datetime | None
     closes_at: datetime.datetime | None
     is_open: bool

@@ -1,6 +1,6 @@
 from .actions import ActionCounter, PlacedAction
 from .messages import DeliveryState, OutgoingMessage
-from .submissions import Submission
+from .submissions import Submission, SubmissionState
 from .targets import ActionTarget
 
 __all__ = [
@@ -10,4 +10,5 @@ __all__ = [
     "OutgoingMessage",
     "PlacedAction",
     "Submission",
+    "SubmissionState",
 ]

@@ -50,9 +50,14 @@ class PlacedAction(models.Model):
 
 class ActionCounterQuerySet(models.QuerySet):
     def totals(self, action_id):
-        """``{"supporters": n, "submissions": m}`` of one action, summed over its shards."""
+        """``{"supporters", "submissions", "expired"}`` of one action, over its shards.
+
+        ``submissions`` counts confirmed ones, first or repeat.
+        """
         totals = self.filter(action_id=action_id).aggregate(
-            supporters=models.Sum("supporters"), submissions=models.Sum("submissions")
+            supporters=models.Sum("supporters"),
+            submissions=models.Sum("submissions"),
+            expired=models.Sum("expired"),
         )
         return {name: total or 0 for name, total in totals.items()}
 
@@ -73,6 +78,8 @@ class ActionCounter(models.Model):
     shard = models.PositiveSmallIntegerField(default=0)
     supporters = models.PositiveIntegerField(default=0)
     submissions = models.PositiveIntegerField(default=0)
+    # Submissions never confirmed, counted when they are purged with their data.
+    expired = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionCounterQuerySet.as_manager()

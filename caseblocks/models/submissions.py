@@ -6,7 +6,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class SubmissionState(models.TextChoices):
+    """Where a submission stands; only a confirmed one counts or sends anything.
+
+    The submission route stores every valid request as ``received`` (or
+    ``dropped``, for a robot or an address over its limit) and answers the same
+    either way; the task that follows decides the rest, out of sight of whoever
+    posted it.
+    """
+
+    RECEIVED = "received", _("Received")
+    DROPPED = "dropped", _("Dropped")
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+
+
 class SubmissionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(state=SubmissionState.CONFIRMED)
+
     def with_personal_data(self):
         return self.filter(anonymised_at__isnull=True)
 
@@ -27,8 +45,9 @@ class SubmissionQuerySet(models.QuerySet):
         ).update(state=DeliveryState.FAILED, last_error="Withdrawn: data erased.")
         OutgoingMessage.objects.filter(submission__in=ids).update(body="", reply_to="")
         forget = {} if keep_fingerprint else {"fingerprint": None}
+        # A pending submission loses its link too: nobody can confirm it now.
         return Submission.objects.filter(pk__in=ids).update(
-            name="", email="", message="", anonymised_at=now, **forget
+            name="", email="", message="", token_hash="", anonymised_at=now, **forget
         )
 
 
@@ -36,9 +55,10 @@ class Submission(models.Model):
     """One supporter taking part in one action.
 
     A supporter is known by ``fingerprint``, a keyed hash of the normalised
-    e-mail address. Their first submission has ``rank`` 1 and ``is_first`` set;
-    repeats are kept with a higher rank and are not counted. The client address
-    is never stored.
+    e-mail address. Their first confirmed submission has ``rank`` 1 and
+    ``is_first`` set; confirmed repeats are kept with a higher rank and are not
+    counted. Until it is confirmed a submission has ``is_first`` unset and
+    counts for nothing. The client address is never stored.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -57,7 +77,25 @@ class Submission(models.Model):
     message = models.TextField(blank=True)
     consent_text = models.TextField(help_text=_("The consent wording shown."))
     consented_at = models.DateTimeField()
-    newsletter = models.BooleanField(default=False)
+    newsletter = models.BooleanField(
+        default=False,
+        help_text=_("Asked for; it takes effect only once confirmed."),
+    )
+    state = models.CharField(
+        max_length=16,
+        choices=SubmissionState.choices,
+        default=SubmissionState.RECEIVED,
+    )
+    # SHA-256 of the confirmation link's token: the token itself is only mailed.
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Unconfirmed until then, then purged.")
+    )
+    confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the supporter confirmed: their consents count from then."),
+    )
     # NULL once erased: the one-first-submission constraint then ignores it.
     fingerprint = models.CharField(max_length=64, null=True)  # noqa: DJ001
     is_first = models.BooleanField(default=True)

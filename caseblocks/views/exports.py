@@ -74,8 +74,10 @@ def csv_rows(submissions):
 
 
 def action_submissions(action_id):
+    # Only confirmed ones: until then nobody knows the address's owner agreed.
     return (
-        Submission.objects.filter(action_id=action_id)
+        Submission.objects.confirmed()
+        .filter(action_id=action_id)
         .with_personal_data()
         .order_by("pk")
     )
@@ -108,6 +110,7 @@ def osdi_signature(s):
         "casebook:consent": {
             "text": s.consent_text,
             "given_at": s.consented_at.isoformat(),
+            "confirmed_at": s.confirmed_at and s.confirmed_at.isoformat(),
         },
         "casebook:newsletter": s.newsletter,
         "casebook:rank": s.rank,

@@ -1,10 +1,14 @@
 """Fixtures for the action forms: a published case page carrying an action."""
 
+import re
+
 import pytest
 from django_tasks import default_task_backend
 
+from django.core import mail
 from django.core.cache import cache
 
+from caseblocks.actions import confirmation
 from tests.factories import CasePageFactory
 from tests.factories.blocks import target_ids
 
@@ -73,17 +77,59 @@ def action_page(db):
     return publish_case()
 
 
-@pytest.fixture
-def submit(client):
-    """POST a submission as JSON; returns the response."""
+def mailed_token(message):
+    """The token of the confirmation link in an e-mail, or None."""
+    found = re.search(r"[?&]token=([\w-]+)", message.body)
+    return found and found.group(1)
 
-    def post(data=None, action_id=ACTION_ID, **extra):
-        return client.post(
+
+def confirm_token(client, token):
+    return client.post(
+        "/api/v1/actions/confirmations",
+        data={"token": token},
+        content_type="application/json",
+    )
+
+
+@pytest.fixture
+def mailed_links(monkeypatch):
+    """The tokens of the confirmation links made, in order, mailed or not."""
+    tokens = []
+    make_link = confirmation.confirmation_link
+
+    def recording(token, language):
+        tokens.append(token)
+        return make_link(token, language)
+
+    monkeypatch.setattr(confirmation, "confirmation_link", recording)
+    return tokens
+
+
+@pytest.fixture
+def submit(client, mailed_links):
+    """POST a submission as JSON; returns the response.
+
+    With ``confirm`` (the default) the supporter then follows the confirmation
+    link that the submission made, if it made one, as a real supporter would,
+    and the confirmation e-mail leaves the outbox: tests of what a submission
+    leads to see it counted, and the outbox holds what confirming sent. The
+    link is followed even when the mail server is down, for the tests of
+    delivery to targets.
+    """
+
+    def post(data=None, action_id=ACTION_ID, confirm=True, **extra):
+        made = len(mailed_links)
+        response = client.post(
             f"/api/v1/actions/{action_id}/submissions",
             data=supporter() if data is None else data,
             content_type="application/json",
             **extra,
         )
+        if confirm and len(mailed_links) > made:
+            token = mailed_links[-1]
+            mail.outbox[:] = [m for m in mail.outbox if mailed_token(m) != token]
+            assert confirm_token(client, token).status_code == 200
+        return response
 
     return post
 

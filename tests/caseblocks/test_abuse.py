@@ -4,6 +4,7 @@ from unittest import mock
 
 import pytest
 
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
 from caseblocks.actions import captcha
@@ -54,17 +55,18 @@ def test_email_limit_applies_to_every_spelling(action_page, submit, limits):
     limits(ADDRESS=["1000/60"], EMAIL=["2/3600"])
 
     answers = [
-        submit(supporter(email=email), REMOTE_ADDR=f"198.51.100.{n}")
+        submit(supporter(email=email), REMOTE_ADDR=f"198.51.100.{n}", confirm=False)
         for n, email in enumerate(
             ["ann.a@gmail.com", "anna+x@gmail.com", "ANNA@googlemail.com"]
         )
     ]
 
-    # The third is over the address's limit: not stored, and answered like the
-    # others, so nobody learns that the address was used lately.
+    # The third is over the address's limit: not kept, nothing mailed, and
+    # answered like the others, so nobody learns that the address was used lately.
     assert [answer.status_code for answer in answers] == [202, 202, 202]
     assert answers[2].json() == answers[0].json()
     assert Submission.objects.count() == 2
+    assert [m.to for m in mail.outbox] == [["ann.a@gmail.com"], ["anna+x@gmail.com"]]
 
 
 def test_rate_limit_keys_hold_no_address_in_the_clear(action_page, submit, limits):

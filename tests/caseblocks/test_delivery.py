@@ -76,7 +76,12 @@ def test_repeat_sends_nothing_more(action_page, submit):
     submit()
     submit()
 
-    assert len(mail.outbox) == 2
+    # The targets' two, and the supporter's "you have already taken part".
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "Press office <press@akorda.kz>",
+        "Prosecutor General <prokuror@prokuror.kz>",
+        "anna.rossi@example.org",
+    ]
     assert OutgoingMessage.objects.count() == 2
 
 

@@ -10,7 +10,13 @@ from django.core.management import call_command
 from caseblocks.actions.placement import ActionNotFound, find_action
 from caseblocks.models import DeliveryState, OutgoingMessage, PlacedAction
 
-from .conftest import ACTION_ID, action_value, publish_case, supporter
+from .conftest import (
+    ACTION_ID,
+    action_value,
+    confirm_token,
+    publish_case,
+    supporter,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,17 +69,23 @@ def test_block_value_is_read_from_the_live_page_not_the_draft(action_page):
 
 
 def test_lost_task_leaves_messages_queued_for_the_command(
-    action_page, submit, settings
+    action_page, submit, settings, client, mailed_links
 ):
     # The dummy backend stores tasks and never runs them: a worker that is down.
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
     }
     submit(supporter())
+    assert mail.outbox == []
+
+    # The command decides the received submission: the link is mailed.
+    call_command("send_pending_messages", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [["anna.rossi@example.org"]]
+    assert confirm_token(client, mailed_links[-1]).status_code == 200
     assert set(OutgoingMessage.objects.values_list("state", flat=True)) == {
         DeliveryState.QUEUED
     }
-    assert mail.outbox == []
+    mail.outbox.clear()
 
     call_command("send_pending_messages", stdout=io.StringIO())
 
@@ -90,12 +102,12 @@ def test_failed_delivery_is_retried_later_by_a_deferring_backend(
 
     from caseblocks.tasks import deliver_message
 
+    settings.EMAIL_BACKEND = "tests.caseblocks.test_delivery.DownBackend"
+    submit(supporter())
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
     }
-    settings.EMAIL_BACKEND = "tests.caseblocks.test_delivery.DownBackend"
     default_task_backend.clear()
-    submit(supporter())
     message = OutgoingMessage.objects.first()
 
     deliver_message.call(message.pk)

@@ -13,103 +13,101 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from caseblocks.models import ActionCounter, OutgoingMessage, Submission
+from caseblocks.models import (
+    ActionCounter,
+    OutgoingMessage,
+    Submission,
+    SubmissionState,
+)
 
-from .conftest import ACTION_ID, supporter
+from .conftest import ACTION_ID, confirm_token, supporter
 
 pytestmark = pytest.mark.django_db
 
 
-def post(submit, email):
+def post(submit, email, **options):
     with CaptureQueriesContext(connection) as queries:
-        response = submit(supporter(email=email))
+        response = submit(supporter(email=email), **options)
     assert response.status_code == 202
     return [query["sql"].split()[0] for query in queries.captured_queries]
 
 
-def on_postgresql():
-    return connection.vendor == "postgresql"
-
-
-def test_first_submission_is_one_statement_on_postgresql(
+def test_accepting_a_submission_is_one_insert(
     action_page, client, submit, queued_tasks
 ):
     client.get(f"/api/v1/actions/{ACTION_ID}/")  # the lookup is cached from here
 
     statements = post(submit, "first@example.org")
 
-    if on_postgresql():
-        # The submission, both messages and the counter, in one WITH ... INSERT.
-        assert statements == ["WITH"]
-    else:
-        # The test's own transaction turns BEGIN/COMMIT into a savepoint: then one
-        # insert of the submission, one of both messages, one counter update.
-        assert statements == ["SAVEPOINT", "INSERT", "INSERT", "UPDATE", "RELEASE"]
-    submission = Submission.objects.get()
-    assert submission.messages.count() == 2
+    # Storing it as received; deciding what it leads to is the task's.
+    assert statements == ["INSERT"]
+    assert Submission.objects.get().state == SubmissionState.RECEIVED
+    assert [result.task.name for result in queued_tasks] == [
+        "process_received_submissions"
+    ]
+
+
+def test_confirming_counts_and_queues_in_one_transaction(
+    action_page, client, submit, mailed_links, settings
+):
+    client.get(f"/api/v1/actions/{ACTION_ID}/")
+    post(submit, "first@example.org", confirm=False)
+    # From here tasks wait: the delivery task is not part of the request.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+
+    with CaptureQueriesContext(connection) as queries:
+        assert confirm_token(client, mailed_links[-1]).status_code == 200
+
+    statements = [query["sql"].split()[0] for query in queries.captured_queries]
+    # Find the waiting submission; then, in a transaction (a savepoint inside the
+    # test's own), lock it, mark it confirmed and first (in a savepoint of its
+    # own, for the unique constraint to refuse a second first), queue both
+    # messages and count it.
+    assert statements[0] == "SELECT"
+    assert statements[1:4] == ["SAVEPOINT", "SELECT", "SAVEPOINT"]
+    assert statements[4:] == ["UPDATE", "RELEASE", "INSERT", "UPDATE", "RELEASE"]
     assert ActionCounter.objects.totals(ACTION_ID) == {
         "supporters": 1,
         "submissions": 1,
+        "expired": 0,
     }
 
 
-def test_repeat_takes_a_second_statement(action_page, client, submit):
-    client.get(f"/api/v1/actions/{ACTION_ID}/")
-    post(submit, "again@example.org")
-
-    statements = post(submit, "AGAIN@example.org")
-
-    if on_postgresql():
-        # The first statement inserts nothing; the second stores the repeat
-        # with its rank and counts it.
-        assert statements == ["WITH", "WITH"]
-    else:
-        assert statements == [
-            "SAVEPOINT",
-            "INSERT",  # skipped by the unique constraint on first submissions
-            "SELECT",  # the rank of the repeat
-            "INSERT",
-            "UPDATE",
-            "RELEASE",
-        ]
-    assert list(Submission.objects.values_list("is_first", "rank")) == [
-        (True, 1),
-        (False, 2),
-    ]
-    assert Submission.objects.get(rank=2).messages.count() == 0
-    assert ActionCounter.objects.totals(ACTION_ID) == {
-        "supporters": 1,
-        "submissions": 2,
-    }
-
-
-def test_one_waiting_task_delivers_for_many_submissions(
-    action_page, submit, queued_tasks
+def test_one_waiting_task_serves_many_submissions(
+    action_page, client, submit, queued_tasks, mailed_links
 ):
-    for email in ("one@example.org", "two@example.org", "one@example.org"):
+    for email in ("one@example.org", "two@example.org"):
         submit(supporter(email=email))
+    assert [result.task.name for result in queued_tasks] == [
+        "process_received_submissions"
+    ]
+    queued_tasks[0].task.call()  # a worker mails both links
+    for token in mailed_links:
+        assert confirm_token(client, token).status_code == 200
 
-    # The second submission finds a task waiting; the repeat queues no message.
-    assert [result.task.name for result in queued_tasks] == ["deliver_due_messages"]
+    # The second confirmation finds a delivery task waiting.
+    assert [result.task.name for result in queued_tasks][1:] == ["deliver_due_messages"]
     assert OutgoingMessage.objects.filter(state="queued").count() == 4
 
 
 def test_a_started_task_lets_the_next_submission_ask_for_another(
-    action_page, submit, queued_tasks, settings
+    action_page, submit, queued_tasks
 ):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     submit(supporter(email="one@example.org"))
     queued_tasks[0].task.call()  # a worker starts it: the flag is cleared
 
     submit(supporter(email="two@example.org"))
 
     assert [result.task.name for result in queued_tasks] == [
-        "deliver_due_messages",
-        "deliver_due_messages",
+        "process_received_submissions",
+        "process_received_submissions",
     ]
-    assert list(
-        OutgoingMessage.objects.order_by("pk").values_list("state", flat=True)
-    ) == ["sent", "sent", "queued", "queued"]
+    assert list(Submission.objects.order_by("pk").values_list("state", flat=True)) == [
+        SubmissionState.PENDING,
+        SubmissionState.RECEIVED,
+    ]
 
 
 def test_detail_reads_only_the_count_once_the_lookup_is_cached(action_page, client):
@@ -178,7 +176,7 @@ def test_rate_limits_count_in_redis_per_scope(
     ]
     over_address = submit(supporter(email="c@example.org"), REMOTE_ADDR="198.51.100.9")
 
-    # The e-mail's limit answers like an accepted submission and stores nothing.
+    # The e-mail's limit answers like an accepted submission and keeps nothing.
     assert [answer.status_code for answer in answers] == [202, 202, 202]
     assert Submission.objects.count() == 2
     assert over_address.status_code == 429

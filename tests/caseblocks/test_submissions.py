@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from django.core import mail
 from django.utils import timezone
 
 from caseblocks.models import ActionCounter, Submission
@@ -158,17 +159,35 @@ def test_action_not_yet_open_is_409(db, submit):
         "ANNAROSSI@GMAIL.COM",
     ],
 )
-def test_repeat_is_stored_with_rank_and_not_counted(action_page, submit, spelling):
+def test_repeat_is_told_and_not_counted(action_page, submit, spelling):
     first = submit(supporter(email="anna.rossi@gmail.com"))
     repeat = submit(supporter(email=spelling))
 
     assert repeat.status_code == first.status_code == 202
     assert repeat.content == first.content
     ranks = list(Submission.objects.order_by("pk").values_list("is_first", "rank"))
+    assert ranks == [(True, 1)]
+    assert ActionCounter.objects.totals(ACTION_ID) == {
+        "supporters": 1,
+        "submissions": 1,
+        "expired": 0,
+    }
+    [told] = [m for m in mail.outbox if m.to == [spelling]]
+    assert "already taken part" in told.body
+
+
+@pytest.mark.parametrize("spelling", ["Anna.Rossi+petition@gmail.com"])
+def test_repeat_without_confirmation_is_stored_with_rank(db, submit, spelling):
+    publish_case(confirm_by_email=False)
+    submit(supporter(email="anna.rossi@gmail.com"))
+    submit(supporter(email=spelling))
+
+    ranks = list(Submission.objects.order_by("pk").values_list("is_first", "rank"))
     assert ranks == [(True, 1), (False, 2)]
     assert ActionCounter.objects.totals(ACTION_ID) == {
         "supporters": 1,
         "submissions": 2,
+        "expired": 0,
     }
 
 

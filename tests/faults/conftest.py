@@ -4,6 +4,7 @@ from tests.caseblocks.conftest import (  # noqa: F401 (fixtures, found by name)
     ACTION_ID,
     action_page,
     actions_settings,
+    mailed_links,
     queued_tasks,
     submit,
     supporter,

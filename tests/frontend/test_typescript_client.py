@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from django.core import mail
+from django.test import Client
+
 from wagtail.models import Locale
 
 from caseblocks.models import OutgoingMessage, Submission
@@ -153,6 +156,16 @@ def test_generated_client_lists_reads_and_takes_part(
         "it",
         italian_case.pk,
     )
+    # Nothing counts or goes out until the supporter follows the e-mailed link.
+    assert stored.state == "pending"
+    assert not OutgoingMessage.objects.filter(action_id=ACTION_ID).exists()
+    [token] = re.findall(r"token=([\w-]+)", mail.outbox[-1].body)
+    confirmed = Client().post(
+        "/api/v1/actions/confirmations",
+        {"token": token},
+        content_type="application/json",
+    )
+    assert confirmed.status_code == 200
     assert OutgoingMessage.objects.filter(action_id=ACTION_ID).count() == 1
 
     # Straight away again: the client address is over its limit.

@@ -1,6 +1,7 @@
 """A site with something to hide: drafts, pending changes, private pages, supporters
 and staff, each marked with words that must never reach an anonymous reader."""
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -8,6 +9,7 @@ import wagtail_factories
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.cache import cache
 
 from wagtail.models import Collection, PageViewRestriction
@@ -198,6 +200,14 @@ def site(db, settings, client, django_user_model):
             content_type="application/json",
         )
         assert response.status_code == 202, response.content
+        # The supporter follows the link of the confirmation e-mail.
+        [token] = re.findall(r"token=([\w-]+)", mail.outbox[-1].body)
+        confirmed = client.post(
+            "/api/v1/actions/confirmations",
+            {"token": token},
+            content_type="application/json",
+        )
+        assert confirmed.status_code == 200, confirmed.content
     cache.clear()  # the submissions' rate-limit counters, and any cached response
 
     secrets = [

@@ -3,14 +3,16 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from caseblocks.actions.store import purge_expired
 from caseblocks.conf import get_setting
 from caseblocks.models import Submission
 
 
 class Command(BaseCommand):
     help = (
-        "Remove supporters' personal data older than CASEBOOK_ACTIONS['RETENTION_DAYS']. "
-        "Counts, dates and delivery states are kept."
+        "Remove supporters' personal data older than CASEBOOK_ACTIONS['RETENTION_DAYS'], "
+        "and the unconfirmed submissions whose link expired. Counts, dates and "
+        "delivery states are kept."
     )
 
     def add_arguments(self, parser):
@@ -31,3 +33,5 @@ class Command(BaseCommand):
         # The fingerprint stays: a supporter who comes back is not counted twice.
         count = old.anonymise(now, keep_fingerprint=True)
         self.stdout.write(f"Purged {count} submissions from before {cutoff:%Y-%m-%d}.")
+        expired = purge_expired(now)
+        self.stdout.write(f"Expired unconfirmed submissions purged: {expired}.")
