@@ -236,7 +236,7 @@ def test_the_client_limit_answers_alike_for_every_address(
     submit(supporter(email=VICTIM))
     settings.CASEBOOK_ACTIONS = {
         **settings.CASEBOOK_ACTIONS,
-        "RATE_LIMITS": {"ADDRESS": ["1/60"], "EMAIL": []},
+        "RATE_LIMITS": {"ADDRESS": ["1/60"], "EMAIL": ["1000/60"]},
     }
     submit(supporter(email="first@x.org"), REMOTE_ADDR="198.51.100.3")
 
@@ -309,7 +309,11 @@ def test_the_block_says_what_switching_confirmation_off_weakens():
 def test_a_refused_attempt_uses_none_of_the_allowance(action_page, submit, settings):
     settings.CASEBOOK_ACTIONS = {
         **settings.CASEBOOK_ACTIONS,
-        "RATE_LIMITS": {"ADDRESS": ["1/60"], "EMAIL": [], "MALFORMED": ["2/60"]},
+        "RATE_LIMITS": {
+            "ADDRESS": ["1/60"],
+            "EMAIL": ["1000/60"],
+            "MALFORMED": ["2/60"],
+        },
     }
 
     typo = submit(supporter(email="anna@"), REMOTE_ADDR="198.51.100.4")

@@ -21,6 +21,8 @@ from tests.caseblocks.conftest import (
     ACTION_ID,
     LOOSE_LIMITS,
     TARGETS,
+    confirm_token,
+    mailed_token,
     publish_case,
     supporter,
 )
@@ -73,6 +75,9 @@ def take_part_in_italian(client):
         content_type="application/json",
     )
     assert response.status_code == 202
+    # Nothing is sent before the supporter confirms from their mailbox.
+    [token] = [mailed_token(m) for m in mail.outbox if mailed_token(m)]
+    assert confirm_token(client, token).status_code == 200
 
 
 @pytest.mark.django_db
