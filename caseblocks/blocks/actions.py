@@ -19,7 +19,7 @@ class ActionKind:
 
 class ActionTargetBlock(blocks.StructBlock):
     name = blocks.CharBlock(
-        max_length=255, help_text=_("Person or office, as addressed.")
+        label=_("Name"), max_length=255, help_text=_("Person or office, as addressed.")
     )
     email = blocks.EmailBlock(label=_("E-mail"))
 
@@ -46,14 +46,18 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
             "submissions are counted against it."
         ),
     )
-    kind = blocks.ChoiceBlock(choices=ActionKind.CHOICES, default=ActionKind.EMAIL)
+    kind = blocks.ChoiceBlock(
+        label=_("Kind of action"), choices=ActionKind.CHOICES, default=ActionKind.EMAIL
+    )
     targets = blocks.ListBlock(
         ActionTargetBlock(),
+        label=_("Targets"),
         default=[],
         help_text=_("Who receives the supporters' messages. Needed to e-mail targets."),
     )
-    subject = blocks.CharBlock(max_length=255, required=False)
+    subject = blocks.CharBlock(label=_("Subject"), max_length=255, required=False)
     suggested_message = blocks.TextBlock(
+        label=_("Suggested message"),
         help_text=_("The message supporters start from; they may change it."),
     )
     consent_text = blocks.TextBlock(
@@ -63,18 +67,23 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         ),
     )
     goal = blocks.IntegerBlock(
+        label=_("Goal"),
         required=False,
         min_value=1,
         help_text=_("How many supporters the campaign aims for."),
     )
-    opens_at = blocks.DateTimeBlock(required=False, help_text=_("Empty: open at once."))
+    opens_at = blocks.DateTimeBlock(
+        label=_("Opens at"), required=False, help_text=_("Empty: open at once.")
+    )
     closes_at = blocks.DateTimeBlock(
-        required=False, help_text=_("Empty: no closing time.")
+        label=_("Closes at"), required=False, help_text=_("Empty: no closing time.")
     )
     confirmation_text = blocks.TextBlock(
+        label=_("Thank-you text"),
         help_text=_("Shown to a supporter after they have taken part."),
     )
     closed_text = blocks.TextBlock(
+        label=_("Closed text"),
         help_text=_("Shown instead of the form once the action is closed."),
     )
 

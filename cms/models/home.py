@@ -13,7 +13,9 @@ class HomePage(HeadlessServeMixin, Page):
     """The root of one locale's site: its sections hang below it."""
 
     intro = models.TextField(
-        blank=True, help_text=_("One or two sentences about the site.")
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences about the site."),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -26,3 +28,4 @@ class HomePage(HeadlessServeMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

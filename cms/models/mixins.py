@@ -13,7 +13,9 @@ class IndexPageMixin(models.Model):
     Put it before ``Page`` in the bases so its panels and fields win.
     """
 
-    intro = models.TextField(blank=True, help_text=_("Shown above the listing."))
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the listing.")
+    )
 
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
@@ -31,7 +33,9 @@ class SummaryMixin(models.Model):
     """A short plain-text summary for listings, teasers and search results."""
 
     summary = models.TextField(
-        max_length=500, help_text=_("One or two sentences for listings and sharing.")
+        _("summary"),
+        max_length=500,
+        help_text=_("One or two sentences for listings and sharing."),
     )
 
     class Meta:
