@@ -122,6 +122,7 @@ class CasePage(
     body = StreamField(CaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     localised_references = ["country"]
+    same_locale_references = ["country"]
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types = []
 

@@ -6,6 +6,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.forms import LocalisedReferencesForm
+
 
 class IndexPageMixin(models.Model):
     """A section page (countries, cases, news): one per home page, with an intro.
@@ -52,6 +54,9 @@ class LocalisedReferencesMixin(models.Model):
     """
 
     localised_references = ()
+    # Of those, the ones the editor may only choose in the page's own language.
+    same_locale_references = ()
+    base_form_class = LocalisedReferencesForm
 
     class Meta:
         abstract = True
