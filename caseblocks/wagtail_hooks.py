@@ -1,4 +1,4 @@
-"""Admin pages of the action forms: reports in the Reports menu, the permission."""
+"""Admin pages of the action forms: reports, the permission, the dashboard panel."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from caseblocks.dashboard import PERMISSION, OpenActionsPanel, open_actions
 from caseblocks.views import exports, reports
 
 urlpatterns = [
@@ -45,3 +46,10 @@ def register_submission_permission():
     return Permission.objects.filter(
         content_type__app_label="caseblocks", codename="view_submission"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_actions_panel(request, panels):
+    actions = open_actions(request.user)
+    if actions:
+        panels.append(OpenActionsPanel(actions, request.user.has_perm(PERMISSION)))
