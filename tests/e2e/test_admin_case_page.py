@@ -38,7 +38,7 @@ def test_editor_fixes_a_bad_fax_number_and_publishes_a_case(
     appeal = insert_block(body, "Appeal address")
     field(appeal, "Recipient").fill("Almazbek Atambaev")
     field(appeal, "Position").fill("President of Kyrgyzstan")
-    field(appeal, "Address lines").fill("Government House\n205 Chui Avenue")
+    field(appeal, "Address").fill("Government House\n205 Chui Avenue")
     field(appeal, "City").fill("Bishkek")
     field(appeal, "Postcode").fill("720003")
     field(appeal, "Country").fill("Kyrgyzstan")
