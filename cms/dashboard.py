@@ -34,15 +34,22 @@ def scheduled_publications(user, limit=LIMIT):
     return found
 
 
-class ScheduledPublicationsPanel(Component):
+class DashboardPanel(Component):
+    """A dashboard panel that renders ``template_name`` with what it was given.
+
+    The hook that adds it has already chosen, for the user at hand, what to show.
+    """
+
+    def __init__(self, **context):
+        self.context = context
+
+    def get_context_data(self, parent_context):
+        return self.context
+
+
+class ScheduledPublicationsPanel(DashboardPanel):
     """Pages and translations that will go live on their own at a set time."""
 
     name = "scheduled_publications"
     template_name = "cms/dashboard/scheduled_publications.html"
     order = 120
-
-    def __init__(self, scheduled):
-        self.scheduled = scheduled
-
-    def get_context_data(self, parent_context):
-        return {"scheduled": self.scheduled}

@@ -23,4 +23,4 @@ register_snippet(PartnerOrganisationViewSet)
 def add_scheduled_publications_panel(request, panels):
     scheduled = scheduled_publications(request.user)
     if scheduled:
-        panels.append(ScheduledPublicationsPanel(scheduled))
+        panels.append(ScheduledPublicationsPanel(scheduled=scheduled))

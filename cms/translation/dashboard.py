@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 
-from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from cms.dashboard import DashboardPanel
 
 SHOWN_PER_LOCALE = 5
 
@@ -81,13 +82,7 @@ def waiting_translations(user):
     return list(queues.values())
 
 
-class WaitingTranslationsPanel(Component):
+class WaitingTranslationsPanel(DashboardPanel):
     name = "waiting_translations"
     template_name = "casebook_translation/dashboard/waiting_translations.html"
     order = 130
-
-    def __init__(self, queues):
-        self.queues = queues
-
-    def get_context_data(self, parent_context):
-        return {"queues": self.queues}

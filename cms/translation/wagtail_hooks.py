@@ -43,4 +43,4 @@ def register_progress_report_menu_item():
 def add_waiting_translations_panel(request, panels):
     queues = waiting_translations(request.user)
     if queues:
-        panels.append(WaitingTranslationsPanel(queues))
+        panels.append(WaitingTranslationsPanel(queues=queues))

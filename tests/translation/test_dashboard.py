@@ -4,12 +4,12 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import translation
 
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.translation.operations import copy_page_for_translation
 from cms.translation.translators import group_name, setup_translators
+from tests.cms.test_dashboard import dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,6 @@ def translator(code):
     user = get_user_model().objects.create_user(f"translator-{code}", password="pw")
     user.groups.add(Group.objects.get(name=group_name(code)))
     return user
-
-
-def dashboard(client, user):
-    client.force_login(user)
-    with translation.override("en"):
-        response = client.get("/admin/")
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def translate_everything(source, locale):
