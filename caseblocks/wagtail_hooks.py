@@ -1,4 +1,4 @@
-"""Admin pages of the action forms: reports in the Reports menu, the permission."""
+"""Admin pages of the action forms: reports, the permission, the dashboard panel."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from caseblocks.actions.erasure import ERASE_ACTION
+from caseblocks.dashboard import PERMISSION, OpenActionsPanel, open_actions
 from caseblocks.models import ActionTarget
 from caseblocks.views import erasure, exports, reports, targets
 
@@ -98,3 +99,10 @@ def register_audited_target_actions(registry):
     # Every change of a target is logged with the record before and after.
     for action_class in targets.AUDITED_ACTIONS:
         registry.register(ActionTarget, action_class)
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_actions_panel(request, panels):
+    actions = open_actions(request.user)
+    if actions:
+        panels.append(OpenActionsPanel(actions, request.user.has_perm(PERMISSION)))

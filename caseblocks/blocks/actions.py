@@ -45,19 +45,23 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
             "submissions are counted against it."
         ),
     )
-    kind = blocks.ChoiceBlock(choices=ActionKind.CHOICES, default=ActionKind.EMAIL)
+    kind = blocks.ChoiceBlock(
+        label=_("Kind of action"), choices=ActionKind.CHOICES, default=ActionKind.EMAIL
+    )
     targets = blocks.ListBlock(
         # A managed record, chosen, never typed: editors and translators pick
         # among the targets that staff trusted with them keep.
         SnippetChooserBlock("caseblocks.ActionTarget", icon="user", label=_("Target")),
+        label=_("Targets"),
         default=[],
         help_text=_(
             "Who receives the supporters' messages. Needed to e-mail targets. "
             "Only the source page's targets are used, in every language."
         ),
     )
-    subject = blocks.CharBlock(max_length=255, required=False)
+    subject = blocks.CharBlock(label=_("Subject"), max_length=255, required=False)
     suggested_message = blocks.TextBlock(
+        label=_("Suggested message"),
         help_text=_("The message supporters start from; they may change it."),
     )
     consent_text = blocks.TextBlock(
@@ -67,13 +71,16 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         ),
     )
     goal = blocks.IntegerBlock(
+        label=_("Goal"),
         required=False,
         min_value=1,
         help_text=_("How many supporters the campaign aims for."),
     )
-    opens_at = blocks.DateTimeBlock(required=False, help_text=_("Empty: open at once."))
+    opens_at = blocks.DateTimeBlock(
+        label=_("Opens at"), required=False, help_text=_("Empty: open at once.")
+    )
     closes_at = blocks.DateTimeBlock(
-        required=False, help_text=_("Empty: no closing time.")
+        label=_("Closes at"), required=False, help_text=_("Empty: no closing time.")
     )
     confirm_by_email = blocks.BooleanBlock(
         required=False,
@@ -89,12 +96,14 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         ),
     )
     confirmation_text = blocks.TextBlock(
+        label=_("Thank-you text"),
         help_text=_(
             "Shown to a supporter after they have sent the form (with confirmation: "
             "ask them to look for the e-mail)."
         ),
     )
     closed_text = blocks.TextBlock(
+        label=_("Closed text"),
         help_text=_("Shown instead of the form once the action is closed."),
     )
 

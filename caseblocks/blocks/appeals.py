@@ -19,31 +19,43 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
     only the salutation and the ask are for translators.
     """
 
-    recipient = blocks.CharBlock(max_length=255, help_text=_("The person to write to."))
+    recipient = blocks.CharBlock(
+        label=_("Recipient"), max_length=255, help_text=_("The person to write to.")
+    )
     position = blocks.CharBlock(
+        label=_("Position"),
         max_length=255,
         required=False,
         help_text=_("For example 'President of Kyrgyzstan'."),
     )
-    organisation = blocks.CharBlock(max_length=255, required=False)
+    organisation = blocks.CharBlock(
+        label=_("Organisation"), max_length=255, required=False
+    )
     address_lines = blocks.TextBlock(
+        label=_("Address"),
         help_text=_("The street address, one line per line of the envelope."),
     )
-    city = blocks.CharBlock(max_length=255)
-    postcode = blocks.CharBlock(max_length=32, required=False)
+    city = blocks.CharBlock(label=_("City"), max_length=255)
+    postcode = blocks.CharBlock(label=_("Postcode"), max_length=32, required=False)
     country = blocks.CharBlock(
-        max_length=255, help_text=_("As it should be written on the envelope.")
+        label=_("Country"),
+        max_length=255,
+        help_text=_("As it should be written on the envelope."),
     )
     fax = blocks.CharBlock(
+        label=_("Fax"),
         max_length=32,
         required=False,
         help_text=_("International format, for example +996 312 625012."),
     )
     email = blocks.EmailBlock(required=False, label=_("E-mail"))
     salutation = blocks.CharBlock(
-        max_length=255, help_text=_("For example 'Dear President'.")
+        label=_("Salutation"),
+        max_length=255,
+        help_text=_("For example 'Dear President'."),
     )
     ask = blocks.TextBlock(
+        label=_("Ask"),
         help_text=_("What the letter asks for, in a sentence or two."),
     )
 

@@ -18,20 +18,25 @@ def require_items(value, name, message):
 
 
 class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    label = blocks.CharBlock(max_length=100, help_text=_("For example 'Sentence'."))
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=100, help_text=_("For example 'Sentence'.")
+    )
     value = blocks.CharBlock(
-        max_length=255, help_text=_("For example 'Life imprisonment'.")
+        label=_("Value"),
+        max_length=255,
+        help_text=_("For example 'Life imprisonment'."),
     )
 
     translatable_children = ("label", "value")
 
     class Meta:
         icon = "list-ul"
+        label = _("Fact")
 
 
 class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=255, required=False)
-    facts = blocks.ListBlock(KeyFactBlock(), min_num=1)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=255, required=False)
+    facts = blocks.ListBlock(KeyFactBlock(), label=_("Facts"), min_num=1)
 
     translatable_children = ("heading", "facts")
 
@@ -80,25 +85,27 @@ class DatePrecision:
 
 
 class TimelineEventBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    date = blocks.DateBlock()
+    date = blocks.DateBlock(label=_("Date"))
     precision = blocks.ChoiceBlock(
+        label=_("Date precision"),
         choices=DatePrecision.CHOICES,
         default=DatePrecision.DAY,
         help_text=_("How much of the date is known: 'May 2005' is month precision."),
     )
-    title = blocks.CharBlock(max_length=255)
-    description = blocks.TextBlock(required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    description = blocks.TextBlock(label=_("Description"), required=False)
 
     # The date and its precision are facts of the case, the same in every language.
     translatable_children = ("title", "description")
 
     class Meta:
         icon = "date"
+        label = _("Event")
 
 
 class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=255, required=False)
-    events = blocks.ListBlock(TimelineEventBlock(), min_num=1)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=255, required=False)
+    events = blocks.ListBlock(TimelineEventBlock(), label=_("Events"), min_num=1)
 
     translatable_children = ("heading", "events")
 

@@ -38,17 +38,21 @@ def image_api_representation(image):
 
 
 class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
         max_length=255,
         required=False,
         help_text=_("Describe the picture for people who cannot see it."),
     )
     decorative = blocks.BooleanBlock(
-        required=False, help_text=_("Tick if the picture adds nothing to the text.")
+        label=_("Decorative"),
+        required=False,
+        help_text=_("Tick if the picture adds nothing to the text."),
     )
-    caption = blocks.CharBlock(max_length=255, required=False)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=255, required=False)
     credit = blocks.CharBlock(
+        label=_("Credit"),
         max_length=255,
         required=False,
         help_text=_("Photographer or owner of the picture."),
@@ -102,8 +106,11 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
 
 class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    embed = EmbedBlock(help_text=_("A video or post URL, for example on YouTube."))
-    caption = blocks.CharBlock(max_length=255, required=False)
+    embed = EmbedBlock(
+        label=_("Embed URL"),
+        help_text=_("A video or post URL, for example on YouTube."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=255, required=False)
 
     translatable_children = ("caption",)
 

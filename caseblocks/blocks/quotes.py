@@ -13,14 +13,20 @@ class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
     text = blocks.TextBlock(
         label=_("Quotation"), help_text=_("The words, without quotation marks.")
     )
-    speaker = blocks.CharBlock(max_length=255, help_text=_("Who said or wrote it."))
+    speaker = blocks.CharBlock(
+        label=_("Speaker"), max_length=255, help_text=_("Who said or wrote it.")
+    )
     speaker_role = blocks.CharBlock(
+        label=_("Speaker's role"),
         max_length=255,
         required=False,
         help_text=_("For example 'Deputy Director for Europe and Central Asia'."),
     )
-    date = blocks.DateBlock(required=False, help_text=_("When it was said or written."))
+    date = blocks.DateBlock(
+        label=_("Date"), required=False, help_text=_("When it was said or written.")
+    )
     source = blocks.CharBlock(
+        label=_("Source"),
         max_length=255,
         required=False,
         help_text=_(

@@ -85,9 +85,11 @@ class RichTextBlock(blocks.RichTextBlock):
 
 
 class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):
-    text = blocks.CharBlock(max_length=255)
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2"
+        label=_("Level"),
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))],
+        default="h2",
     )
 
     translatable_children = ("text",)

@@ -24,7 +24,8 @@ class CaseIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Pa
     subpage_types = ["cms.CasePage"]
 
     class Meta:
-        verbose_name = _("case index page")
+        verbose_name = _("cases section")
+        verbose_name_plural = _("cases sections")
 
 
 class CaseStatus(models.TextChoices):
@@ -65,6 +66,7 @@ class CasePage(
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -72,26 +74,39 @@ class CasePage(
     )
     country = models.ForeignKey(
         "cms.CountryPage",
+        verbose_name=_("country"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="cases",
     )
-    status = models.CharField(max_length=32, choices=CaseStatus.choices)
+    status = models.CharField(_("status"), max_length=32, choices=CaseStatus.choices)
     detained_on = models.DateField(_("detained on"), null=True, blank=True)
     sentenced_on = models.DateField(_("sentenced on"), null=True, blank=True)
     released_on = models.DateField(_("released on"), null=True, blank=True)
     sentence = models.CharField(
-        max_length=255, blank=True, help_text=_("For example '20 years' or 'Life'.")
+        _("sentence"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example '20 years' or 'Life'."),
     )
     charges = StreamField(
         [("charge", blocks.CharBlock(max_length=255, label=_("Charge")))],
         blank=True,
+        verbose_name=_("charges"),
         help_text=_("Each charge the person faces, in the words of the indictment."),
     )
-    tags = ClusterTaggableManager(through=CaseTag, blank=True)
+    tags = ClusterTaggableManager(
+        through=CaseTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("For example 'journalist' or 'human rights defender'."),
+    )
     campaign_state = models.CharField(
-        max_length=16, choices=CampaignState.choices, default=CampaignState.ACTIVE
+        _("campaign status"),
+        max_length=16,
+        choices=CampaignState.choices,
+        default=CampaignState.ACTIVE,
     )
     campaign_closed_text = models.TextField(
         _("text shown when the campaign has ended"),
@@ -99,11 +114,15 @@ class CasePage(
         help_text=_("For example 'This campaign is concluded.'"),
     )
     partners = ParentalManyToManyField(
-        "cms.PartnerOrganisation", blank=True, related_name="cases"
+        "cms.PartnerOrganisation",
+        blank=True,
+        related_name="cases",
+        verbose_name=_("partner organisations"),
     )
-    body = StreamField(CaseStreamBlock(), blank=True)
+    body = StreamField(CaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     localised_references = ["country"]
+    same_locale_references = ["country"]
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types = []
 
@@ -196,7 +215,8 @@ class CasePage(
     ]
 
     class Meta:
-        verbose_name = _("case page")
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
 
     @property
     def campaign_is_open(self):

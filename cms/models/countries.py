@@ -17,11 +17,17 @@ from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
+def country_choices():
+    """ISO 3166-1 codes and names, named in the language of the request."""
+    return list(countries)
+
+
 class CountryIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
     subpage_types = ["cms.CountryPage"]
 
     class Meta:
-        verbose_name = _("country index page")
+        verbose_name = _("countries section")
+        verbose_name_plural = _("countries sections")
 
 
 class Region(models.TextChoices):
@@ -41,11 +47,11 @@ class CountryPage(HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, Page):
     iso_code = models.CharField(
         _("ISO code"),
         max_length=2,
-        choices=list(countries),
+        choices=country_choices,
         help_text=_("ISO 3166-1 alpha-2 code, for example UZ."),
     )
-    region = models.CharField(max_length=32, choices=Region.choices)
-    body = StreamField(CountryStreamBlock(), blank=True)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
+    body = StreamField(CountryStreamBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["cms.CountryIndexPage"]
     subpage_types = []
@@ -75,7 +81,8 @@ class CountryPage(HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, Page):
     translated_fields = ["summary", "body"]
 
     class Meta:
-        verbose_name = _("country page")
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
 
     @property
     def name(self):

@@ -14,7 +14,9 @@ class HomePage(HeadlessServeMixin, FrontendPreviewMixin, Page):
     """The root of one locale's site: its sections hang below it."""
 
     intro = models.TextField(
-        blank=True, help_text=_("One or two sentences about the site.")
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences about the site."),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -27,3 +29,4 @@ class HomePage(HeadlessServeMixin, FrontendPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

@@ -6,6 +6,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.forms import LocalisedReferencesForm
+
 
 class IndexPageMixin(models.Model):
     """A section page (countries, cases, news): one per home page, with an intro.
@@ -13,7 +15,9 @@ class IndexPageMixin(models.Model):
     Put it before ``Page`` in the bases so its panels and fields win.
     """
 
-    intro = models.TextField(blank=True, help_text=_("Shown above the listing."))
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the listing.")
+    )
 
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
@@ -31,7 +35,9 @@ class SummaryMixin(models.Model):
     """A short plain-text summary for listings, teasers and search results."""
 
     summary = models.TextField(
-        max_length=500, help_text=_("One or two sentences for listings and sharing.")
+        _("summary"),
+        max_length=500,
+        help_text=_("One or two sentences for listings and sharing."),
     )
 
     class Meta:
@@ -48,6 +54,9 @@ class LocalisedReferencesMixin(models.Model):
     """
 
     localised_references = ()
+    # Of those, the ones the editor may only choose in the page's own language.
+    same_locale_references = ()
+    base_form_class = LocalisedReferencesForm
 
     class Meta:
         abstract = True

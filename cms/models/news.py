@@ -4,6 +4,7 @@ from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,11 +20,21 @@ from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
+def language_choices():
+    """Every language Django knows, named in the language of the request.
+
+    ``global_settings.LANGUAGES`` holds the English names only marked for
+    translation (gettext_noop); Django's own catalogues translate them here.
+    """
+    return [(code, gettext(name)) for code, name in global_settings.LANGUAGES]
+
+
 class NewsIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
     subpage_types = ["cms.NewsPage"]
 
     class Meta:
-        verbose_name = _("news index page")
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
 
 
 class NewsPage(
@@ -41,14 +52,23 @@ class NewsPage(
         help_text=_("As first published, in UTC."),
     )
     countries = ParentalManyToManyField(
-        "cms.CountryPage", blank=True, related_name="news_pages"
+        "cms.CountryPage",
+        blank=True,
+        related_name="news_pages",
+        verbose_name=_("countries"),
     )
     related_cases = ParentalManyToManyField(
-        "cms.CasePage", blank=True, related_name="news_pages"
+        "cms.CasePage",
+        blank=True,
+        related_name="news_pages",
+        verbose_name=_("related cases"),
     )
-    author = models.CharField(max_length=255, blank=True)
+    author = models.CharField(_("author"), max_length=255, blank=True)
     source_name = models.CharField(
-        max_length=255, blank=True, help_text=_("The outlet this post comes from.")
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("The outlet this post comes from."),
     )
     source_url = models.URLField(_("source URL"), blank=True)
     original_url = models.URLField(
@@ -57,9 +77,10 @@ class NewsPage(
         help_text=_("Link to the text in the language it was first written in."),
     )
     original_language = models.CharField(
+        _("original language"),
         max_length=16,
         blank=True,
-        choices=global_settings.LANGUAGES,
+        choices=language_choices,
         help_text=_("The language the original was written in."),
     )
     disclaimer = models.TextField(
@@ -70,7 +91,7 @@ class NewsPage(
             "wherever it is published."
         ),
     )
-    body = StreamField(NewsStreamBlock(), blank=True)
+    body = StreamField(NewsStreamBlock(), blank=True, verbose_name=_("body"))
 
     localised_references = ["countries", "related_cases"]
     parent_page_types = ["cms.NewsIndexPage"]
@@ -127,7 +148,8 @@ class NewsPage(
     translated_fields = ["summary", "disclaimer", "body"]
 
     class Meta:
-        verbose_name = _("news page")
+        verbose_name = _("news story")
+        verbose_name_plural = _("news stories")
 
     def clean(self):
         super().clean()

@@ -8,10 +8,11 @@ from wagtail.search import index
 class PartnerOrganisation(index.Indexed, models.Model):
     """An organisation a campaign is run with. Names stay as the partner writes them."""
 
-    name = models.CharField(max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255, unique=True)
     url = models.URLField(blank=True, verbose_name=_("website"))
     logo = models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name=_("logo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -24,6 +25,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
 
     def __str__(self):
         return self.name

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import WaitingTranslationsPanel, waiting_translations
 from .operations import copy_page_for_translation
 from .sync import record_written
 from .update_view import admin_urls as sync_translated_pages_urls
@@ -41,3 +42,10 @@ def register_progress_report_menu_item():
         icon_name="site",
         order=9010,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_translations_panel(request, panels):
+    queues = waiting_translations(request.user)
+    if queues:
+        panels.append(WaitingTranslationsPanel(queues=queues))

@@ -143,7 +143,7 @@ class Timeline(Recipe):
     def fill(self, block):  # the events out of order, the second without its date
         field(block, "Heading").fill("What happened")
         fill_date(field(block, "Date"), "2011-12-01")
-        field(block, "Precision", "combobox").select_option(label="Month")
+        field(block, "Date precision", "combobox").select_option(label="Month")
         field(block, "Title").fill("Life sentence upheld")
         block.get_by_role("button", name="Add", exact=True).last.click()
         field(block, "Title").last.fill("Detained")
@@ -174,7 +174,7 @@ class AppealAddress(Recipe):
 
     def fill(self, block):
         field(block, "Recipient").fill("Almazbek Atambaev")
-        field(block, "Address lines").fill("Government House\n205 Chui Avenue")
+        field(block, "Address").fill("Government House\n205 Chui Avenue")
         field(block, "City").fill("Bishkek")
         field(block, "Country").fill("Kyrgyzstan")
         field(block, "Fax").fill("312 625012")
@@ -203,7 +203,7 @@ class ActionForm(Recipe):
         field(block, "Goal", "spinbutton").fill("500")
         fill_date(field(block, "Opens at"), "2020-01-01 09:00")
         fill_date(field(block, "Closes at"), "2019-12-01 09:00")
-        field(block, "Confirmation text").fill("Thank you.")
+        field(block, "Thank-you text").fill("Thank you.")
         field(block, "Closed text").fill("This campaign is concluded.")
 
     def __init__(self, request):
@@ -269,7 +269,9 @@ class CaptionedImage(Recipe):
         field(block, "Caption").fill("Askarov at his appeal hearing")
 
     def fix(self, block):
-        field(block, "Alt text").fill("Azimjan Askarov behind bars in a courtroom")
+        field(block, "Alternative text").fill(
+            "Azimjan Askarov behind bars in a courtroom"
+        )
 
     def check(self, stored, delivered):
         assert stored["image"] == self.image
@@ -294,11 +296,11 @@ class CaptionedEmbed(Recipe):
         request.addfinalizer(get_finders.cache_clear)
 
     def fill(self, block):  # a URL no provider knows
-        field(block, "Embed").fill("https://video.example.org/watch/unknown")
+        field(block, "Embed URL").fill("https://video.example.org/watch/unknown")
         field(block, "Caption").fill("Askarov's lawyer on the appeal")
 
     def fix(self, block):
-        field(block, "Embed").fill(VIDEO_URL)
+        field(block, "Embed URL").fill(VIDEO_URL)
 
     def check(self, stored, delivered):
         assert stored["embed"].url == VIDEO_URL

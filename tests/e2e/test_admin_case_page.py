@@ -23,7 +23,7 @@ def test_editor_fixes_a_bad_fax_number_and_publishes_a_case(
     page.goto(f"/admin/pages/{cases.pk}/")
     # A case index only takes case pages, so Wagtail opens the case page form.
     page.get_by_role("link", name="Add child page").first.click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Case page")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Case")
 
     field(page, "Title").fill("Free Azimjan Askarov")
     field(page, "Person's name").fill("Azimjan Askarov")
@@ -38,7 +38,7 @@ def test_editor_fixes_a_bad_fax_number_and_publishes_a_case(
     appeal = insert_block(body, "Appeal address")
     field(appeal, "Recipient").fill("Almazbek Atambaev")
     field(appeal, "Position").fill("President of Kyrgyzstan")
-    field(appeal, "Address lines").fill("Government House\n205 Chui Avenue")
+    field(appeal, "Address").fill("Government House\n205 Chui Avenue")
     field(appeal, "City").fill("Bishkek")
     field(appeal, "Postcode").fill("720003")
     field(appeal, "Country").fill("Kyrgyzstan")

@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
 from search.checks import check_indexing_failures
@@ -55,3 +56,12 @@ def test_system_check_warns(failure):
 
 def test_check_command_runs_clean_without_failures():
     call_command("check", "--database", "default")
+
+
+def test_only_staff_see_the_indexing_warning(client, failure):
+    editor = get_user_model().objects.create_user("editor", password="pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "missing from search" not in response.content.decode()
