@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Locale
 
 from caseblocks.models import ActionCounter
 from tests.factories import CasePageFactory
-from tests.factories.blocks import action_form_data
+from tests.factories.blocks import action_form_data, with_target_records
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,9 @@ def open_action():
         body=[
             (
                 "action_form",
-                action_form_data(action_id=ACTION_ID, goal=200, closes_at=SOON),
+                with_target_records(
+                    action_form_data(action_id=ACTION_ID, goal=200, closes_at=SOON)
+                ),
             )
         ],
     )
@@ -110,7 +112,12 @@ def test_actions_on_pages_out_of_reach_are_not_shown(client, users, open_action)
 def test_closed_actions_are_not_listed(client, users):
     page = CasePageFactory(
         live=False,
-        body=[("action_form", action_form_data(closes_at=timezone.now()))],
+        body=[
+            (
+                "action_form",
+                with_target_records(action_form_data(closes_at=timezone.now())),
+            )
+        ],
     )
     page.save_revision().publish()
     assert "Open actions" not in dashboard(client, users["lead"])

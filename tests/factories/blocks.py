@@ -54,3 +54,12 @@ def action_form_data(**overrides):
         "closed_text": "This campaign is concluded.",
         **overrides,
     }
+
+
+def with_target_records(value):
+    """``value`` with its target ids replaced by the records, for a page body
+    given as native ``(block type, value)`` pairs rather than stored JSON."""
+    from caseblocks.models import ActionTarget
+
+    found = ActionTarget.objects.in_bulk(value["targets"])
+    return {**value, "targets": [found[pk] for pk in value["targets"]]}

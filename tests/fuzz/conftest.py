@@ -23,7 +23,7 @@ from wagtail.models import Locale, PageViewRestriction
 from cms.api.paths import page_path
 from cms.api.preview import make_token
 from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
-from tests.factories.blocks import action_form_data
+from tests.factories.blocks import action_form_data, with_target_records
 
 ACTION_ID = "fuzz-action"
 SUPPORTER = {
@@ -96,7 +96,7 @@ def make_content():
                 },
             ),
             ("rich_text", "<p>Arrested in 2019.</p>"),
-            ("action_form", action_form_data(action_id=ACTION_ID)),
+            ("action_form", with_target_records(action_form_data(action_id=ACTION_ID))),
         ],
     )
     case.tags.add("journalist")

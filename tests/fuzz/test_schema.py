@@ -158,12 +158,19 @@ def is_public(context):
     return not needs_sign_in(context)
 
 
+# Operations whose success needs a secret no fuzzer can make up: a confirmation
+# token is mailed to the supporter only (tests/caseblocks/test_confirmation.py).
+UNGUESSABLE = {"POST /api/v1/actions/confirmations"}
+
+
 @pytest.fixture
 def succeeded(request):
     """Fail an operation's test if none of its requests succeeded."""
     ANSWERED.clear()
     yield
     statuses = sorted(set(ANSWERED))
+    if request.node.operation_label in UNGUESSABLE:
+        return
     assert any(200 <= status < 300 for status in statuses), (
         f"{request.node.operation_label} never succeeded; answers: {statuses}"
     )
