@@ -15,7 +15,11 @@ from cms.translation.translators import setup_translators
 from tests.cms.interface_strings import interface_strings
 from tests.e2e.admin import ADMIN_PASSWORD, sign_in
 from tests.factories import CasePageFactory, CountryPageFactory
-from tests.factories.blocks import action_form_data, appeal_address_data
+from tests.factories.blocks import (
+    action_form_data,
+    appeal_address_data,
+    with_target_records,
+)
 
 
 def english_only_labels():
@@ -47,7 +51,7 @@ def italian_case(transactional_db):
         body=[
             ("heading", {"text": "Write an appeal", "level": "h2"}),
             ("appeal_address", appeal_address_data()),
-            ("action_form", action_form_data()),
+            ("action_form", with_target_records(action_form_data())),
             ("quote", {"text": "Keep writing.", "speaker": "Azimjan Askarov"}),
             (
                 "key_facts",
