@@ -8,13 +8,15 @@ tree every one.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import F
 
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 
 from cms.dashboard import DashboardPanel
+
+from .progress import with_progress
 
 SHOWN_PER_LOCALE = 5
 
@@ -35,23 +37,14 @@ def editable_locales(user):
 
 def waiting_translations(user):
     """``[LocaleQueue]`` of the locales ``user`` may translate that have work waiting."""
-    untranslated = StringSegment.objects.filter(
-        source_id=OuterRef("source_id")
-    ).exclude(
-        Exists(
-            StringTranslation.objects.filter(
-                translation_of_id=OuterRef("string_id"),
-                context_id=OuterRef("context_id"),
-                locale_id=OuterRef(OuterRef("target_locale_id")),
-                has_error=False,
+    waiting = (
+        # The progress report's count, so a page it shows as done never waits here.
+        with_progress(
+            Translation.objects.filter(
+                enabled=True, target_locale__in=editable_locales(user)
             )
         )
-    )
-    waiting = (
-        Translation.objects.filter(
-            enabled=True, target_locale__in=editable_locales(user)
-        )
-        .filter(Exists(untranslated))
+        .filter(strings_translated__lt=F("strings_total"))
         .select_related("source", "target_locale")
         .order_by("target_locale__language_code", "source__object_repr", "pk")
     )
