@@ -16,10 +16,16 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import close_old_connections, connections
-from django.db.models import Sum
 
 import caseblocks.api
-from caseblocks.models import ActionCounter, OutgoingMessage, Submission
+from caseblocks.models import (
+    ActionCounter,
+    OutgoingMessage,
+    Submission,
+    SubmissionState,
+)
+from caseblocks.tasks import process_received_submissions
+from tests.caseblocks.conftest import confirm_token
 
 from .conftest import ACTION_ID, TARGETS
 
@@ -98,25 +104,9 @@ def assert_try_again(response):
     assert "try again" in error["message"]
 
 
-def assert_nothing_half_stored():
-    """Every stored submission is counted; every first one has all its messages."""
-    rows = Submission.objects.filter(action_id=ACTION_ID)
-    firsts = rows.filter(is_first=True)
-    counted = ActionCounter.objects.filter(action_id=ACTION_ID).aggregate(
-        submissions=Sum("submissions"), supporters=Sum("supporters")
-    )
-    assert counted == {"submissions": rows.count(), "supporters": firsts.count()}
-    for submission in firsts:
-        assert submission.messages.count() == TARGETS
-    assert not OutgoingMessage.objects.exclude(submission__in=firsts).exists()
-
-
-def supporters(client):
-    return client.get(f"/api/v1/actions/{ACTION_ID}/").json()["supporters"]
-
-
 def assert_each_target_gets_one_message(queued_tasks):
     """The command sends what waits; the tasks queued meanwhile find nothing left."""
+    mail.outbox.clear()  # the confirmation e-mails, sent to the supporter
     call_command("send_pending_messages", stdout=StringIO())
     for result in queued_tasks:
         result.task.call(*result.args, **result.kwargs)
@@ -127,66 +117,117 @@ def assert_each_target_gets_one_message(queued_tasks):
     assert set(OutgoingMessage.objects.values_list("state", flat=True)) == {"sent"}
 
 
-@pytest.mark.skip(
-    reason="the submission route no longer stores and counts in one step: this "
-    "replay is being rewritten around the confirmation step (issue 11)"
-)
-def test_a_drop_at_any_statement_or_commit_answers_503_and_stores_nothing_half(
-    action_page, client, submit, queued_tasks, caplog
-):
+def assert_nothing_half_stored():
+    """Every confirmed submission is counted; every first one has all its messages.
+
+    A submission still received or pending counts nothing and queues nothing.
+    """
+    rows = Submission.objects.filter(action_id=ACTION_ID)
+    confirmed = rows.filter(state=SubmissionState.CONFIRMED)
+    firsts = confirmed.filter(is_first=True)
+    counted = ActionCounter.objects.totals(ACTION_ID)
+    assert (counted["submissions"], counted["supporters"]) == (
+        confirmed.count(),
+        firsts.count(),
+    )
+    for submission in firsts:
+        assert submission.messages.count() == TARGETS
+    assert not OutgoingMessage.objects.exclude(submission__in=firsts).exists()
+
+
+def supporters(client):
+    return client.get(f"/api/v1/actions/{ACTION_ID}/").json()["supporters"]
+
+
+def cut_at_every_point(request, still_as_before):
+    """Send ``request`` with the connection dropped at its 1st, 2nd, ... point.
+
+    Each cut must answer 503 and leave ``still_as_before()`` true; the first
+    attempt that reaches fewer points than the cut went through and is returned,
+    with how many points were cut.
+    """
     n = 0
     while True:
         n += 1
         fault = DropAt(n)
-        response = attempt(submit, fault)
+        response = attempt(request, fault)
         if not fault.fired:
-            break  # the request reached fewer than n points: this retry went in
+            return n - 1, response
         assert_try_again(response)
         assert_nothing_half_stored()
-        assert not Submission.objects.exists()
+        assert still_as_before()
 
-    assert n > 2  # at least the action's lookup and the storing were cut off
+
+def process_received():
+    """What the worker does next: decide each received submission (mails links)."""
+    process_received_submissions.call()
+
+
+def test_a_drop_at_any_point_of_submitting_or_confirming_answers_503_and_leaves_nothing_half(
+    action_page, client, submit, mailed_links, queued_tasks, caplog
+):
+    cuts, response = cut_at_every_point(
+        lambda: submit(confirm=False),
+        still_as_before=lambda: not Submission.objects.exists(),
+    )
+    assert cuts >= 2  # at least the action's lookup and the storing were cut off
     assert response.status_code == 202
     assert "Database unavailable: POST" in caplog.text
+    (received,) = Submission.objects.all()
+    assert received.state == SubmissionState.RECEIVED
+
+    process_received()
+    (token,) = mailed_links
+    cuts, response = cut_at_every_point(
+        lambda: confirm_token(client, token),
+        still_as_before=lambda: (
+            Submission.objects.get().state == SubmissionState.PENDING
+        ),
+    )
+    # The token's lookup, the row lock, the update, the messages, the counter
+    # and the commit can each be cut off.
+    assert cuts >= 4
+    assert response.status_code == 200, response.content
     assert_nothing_half_stored()
-    assert Submission.objects.count() == 1
     assert supporters(client) == 1
+    assert confirm_token(client, token).status_code == 400  # a link works once
     assert_each_target_gets_one_message(queued_tasks)
 
 
-@pytest.mark.skip(
-    reason="the submission route no longer stores and counts in one step: this "
-    "replay is being rewritten around the confirmation step (issue 11)"
-)
 def test_a_drop_after_the_commit_is_retried_as_a_repeat_and_counted_once(
-    action_page, client, submit, queued_tasks, monkeypatch
+    action_page, client, submit, mailed_links, queued_tasks
 ):
-    """The commit went through but its answer was lost: the client sees a 503.
+    """The submission's commit went through but its answer was lost: a 503.
 
-    Sending the submission again is safe: it is stored as a repeat, which is
-    neither counted as a supporter nor mailed again.
+    Sending it again is safe: each of the two is mailed its own link, and
+    confirming both counts one supporter and mails each target once.
     """
-    store = caseblocks.api.store_submission
+    receive = caseblocks.api.receive_submission
 
-    def store_then_drop(*args, **kwargs):
-        store(*args, **kwargs)
+    def receive_then_drop(*args, **kwargs):
+        receive(*args, **kwargs)
         conn = connections["default"]
         drop(conn)
         with conn.cursor() as cursor:
             cursor.execute("SELECT 1")  # fails: the connection is gone
 
-    monkeypatch.setattr(caseblocks.api, "store_submission", store_then_drop)
-    assert_try_again(attempt(submit))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(caseblocks.api, "receive_submission", receive_then_drop)
+        assert_try_again(attempt(lambda: submit(confirm=False)))
     assert Submission.objects.count() == 1
-    assert_nothing_half_stored()
-    assert queued_tasks == []  # the failed request queued no delivery task
 
-    monkeypatch.undo()
-    assert attempt(submit).status_code == 202
+    assert attempt(lambda: submit(confirm=False)).status_code == 202
+    process_received()
+    assert len(mailed_links) == 2
     assert_nothing_half_stored()
-    assert list(Submission.objects.values_list("is_first", "rank")) == [
-        (True, 1),
-        (False, 2),
+    assert supporters(client) == 0  # nothing counts before it is confirmed
+
+    for token in mailed_links:
+        assert confirm_token(client, token).status_code == 200
+    assert_nothing_half_stored()
+    assert sorted(Submission.objects.values_list("is_first", "rank", "state")) == [
+        (False, 2, "confirmed"),
+        (True, 1, "confirmed"),
     ]
     assert supporters(client) == 1
     assert_each_target_gets_one_message(queued_tasks)

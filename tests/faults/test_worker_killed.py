@@ -25,6 +25,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from caseblocks.models import OutgoingMessage
+from caseblocks.tasks import process_received_submissions
+from tests.caseblocks.conftest import confirm_token
 
 from .conftest import supporter
 
@@ -103,15 +105,16 @@ def key(message):
     return (f"{message.target_name} <{message.target_email}>", message.reply_to)
 
 
-@pytest.mark.skip(
-    reason="messages now queue on confirmation: this replay is being rewritten "
-    "to confirm its supporters first (issue 11)"
-)
 def test_a_killed_worker_loses_nothing_and_resends_only_the_message_in_flight(
-    postgresql, action_page, submit, database_queue, mail_log
+    postgresql, action_page, client, submit, mailed_links, database_queue, mail_log
 ):
     for email in SUPPORTERS:
         assert submit(supporter(email=email)).status_code == 202
+    # The queued task mails each supporter a link; each follows it.
+    process_received_submissions.call()
+    assert len(mailed_links) == len(SUPPORTERS)
+    for token in mailed_links:
+        assert confirm_token(client, token).status_code == 200
     every = {key(message) for message in OutgoingMessage.objects.all()}
     assert len(every) == 6  # three supporters, two targets
 
