@@ -166,9 +166,31 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         context = super().get_context(value, parent_context)
         page = context.get("page")
         context["state"] = self.state(value, getattr(page, "campaign_is_open", True))
-        if value["kind"] == ActionKind.EMAIL and value["targets"]:
-            context["mailto"] = self.mailto(value)
+        context["targets"] = targets = self.recipients(value, page)
+        if value["kind"] == ActionKind.EMAIL and targets:
+            context["mailto"] = self.mailto(value, targets)
         return context
+
+    @staticmethod
+    def recipients(value, page=None):
+        """Whom messages go to, as ``{"id", "name", "position", "email", "country"}``.
+
+        On a translation, the live source page's targets, whatever the
+        translation holds (``caseblocks.actions.targets``): whoever can edit a
+        translation must not be able to show, or ``mailto:``, an address of their
+        own. On a source page, or outside a page, the value's own chosen records.
+        """
+        if getattr(page, "pk", None):
+            from caseblocks.actions.placement import ActionNotFound, find_action
+            from caseblocks.actions.targets import source_page_id
+
+            if source_page_id(page) != page.pk:
+                try:
+                    return find_action(value["action_id"]).value["targets"]
+                except ActionNotFound:
+                    return []  # the source is not live: nothing is sent yet
+        # A record deleted since the page was saved reads as None: left out.
+        return [target.as_recipient() for target in value["targets"] if target]
 
     @classmethod
     def state(cls, value, campaign_open=True, now=None):
@@ -181,12 +203,9 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return ActionState.OPEN
 
     @staticmethod
-    def mailto(value):
-        """A ``mailto:`` link to every target with the subject and message filled in."""
-        # Targets are chosen records (None once a chosen one was deleted).
-        to = ",".join(
-            quote(target.email, safe="@") for target in value["targets"] if target
-        )
+    def mailto(value, targets):
+        """A ``mailto:`` link to ``targets`` with the subject and message filled in."""
+        to = ",".join(quote(target["email"], safe="@") for target in targets)
         subject = quote(value["subject"] or "", safe="")
         body = quote(value["suggested_message"] or "", safe="")
         return f"mailto:{to}?subject={subject}&body={body}"
@@ -206,8 +225,7 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return {
             "action_id": value["action_id"],
             "kind": value["kind"],
-            # A record deleted since the page was saved reads as None: left out.
-            "targets": [target.as_recipient() for target in value["targets"] if target],
+            "targets": self.recipients(value, (context or {}).get("page")),
             "subject": value["subject"],
             "suggested_message": value["suggested_message"],
             "consent_text": value["consent_text"],

@@ -76,7 +76,7 @@ def detail(page, public):
             .order_by("locale__language_code")
         ],
     )
-    context = {}
+    context = {"page": page}
     for name, reader in api_fields(type(page)).items():
         if name not in data:
             data[name] = reader.read(page, context)

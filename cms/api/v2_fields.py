@@ -23,3 +23,9 @@ class VisibleRelatedField(RelatedField):
 
 class VisiblePageSerializer(PageSerializer):
     serializer_related_field = VisibleRelatedField
+
+    def to_representation(self, instance):
+        # Blocks read the page they are on from their context, as in API v1
+        # (an action form on a translation shows its source page's targets).
+        self.context["page"] = instance
+        return super().to_representation(instance)

@@ -111,3 +111,25 @@ def test_a_taken_over_translation_sends_only_to_the_source_targets(
 def test_translator_groups_never_get_the_target_permission(italian):
     for group in Group.objects.filter(name__startswith="Translators"):
         assert not group.permissions.filter(codename="change_actiontarget").exists()
+
+
+def shown_targets(body):
+    (action,) = [block for block in body if block["type"] == "action_form"]
+    return {target["email"] for target in action["value"]["targets"]}
+
+
+@pytest.mark.django_db
+def test_a_taken_over_translation_shows_and_links_only_the_source_targets(
+    client, italian
+):
+    take_over(client, user_in("Translators (Italian)"), italian)
+    client.logout()
+
+    v1 = client.get(f"/api/v1/pages/{italian.pk}/").json()
+    v2 = client.get(f"/api/v2/pages/{italian.pk}/").json()
+    html = client.get(italian.url, follow=True).content.decode()
+
+    assert shown_targets(v1["body"]) == SOURCE_TARGETS
+    assert shown_targets(v2["body"]) == SOURCE_TARGETS
+    assert "decoy@" not in html and ATTACKER not in html
+    assert "Decoy" not in html
