@@ -60,12 +60,6 @@ def test_choices_made_per_request_speak_the_language(language):
         assert len(differ) > len(english) / 2, where
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the strings of this stop's merged work (confirmation e-mails, targets, "
-    "limits, the site templates, search) await translation in it, ru and zh_Hant "
-    "(issue 15); strict, so this marker must go once `make catalogues` is filled in",
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_interface_string_is_translated(language):
     entries = catalogue(language)
@@ -102,12 +96,6 @@ def refreshed_catalogues(tmp_path_factory):
     return root / "locale"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the strings of this stop's merged work (confirmation e-mails, targets, "
-    "limits, the site templates, search) await translation in it, ru and zh_Hant "
-    "(issue 15); strict, so this marker must go once `make catalogues` is filled in",
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_catalogues_hold_every_string_of_the_source(refreshed_catalogues, language):
     entries = catalogue(language, refreshed_catalogues)
