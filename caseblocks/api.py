@@ -1,7 +1,9 @@
 """Delivery API routes of the action forms: ``/actions/{action_id}/``.
 
 ``router`` is mounted by the delivery API under ``/actions/``. Errors answer
-``{"errors": [{"field": ..., "message": ...}]}`` with a 4xx status.
+the API's one envelope (``cms.api.errors.Errors``) with a 4xx status. The routes
+are plain functions; ``build_router`` mounts them on a new router, since each
+API a router is mounted on needs its own.
 """
 
 from urllib.parse import quote
@@ -14,7 +16,6 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from caseblocks.actions import captcha, confirmation, ratelimits
-from caseblocks.actions.forms import SubmissionForm, error_list
 from caseblocks.actions.identity import (
     address_fingerprint,
     client_address,
@@ -28,12 +29,12 @@ from caseblocks.actions.schemas import (
     ClosedOut,
     ConfirmationIn,
     ConfirmedOut,
-    ErrorsOut,
     SubmissionIn,
 )
 from caseblocks.actions.store import public_count, receive_submission
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.tasks import enqueue_delivery, enqueue_processing
+from cms.api.errors import Errors, errors_json
 
 ACCEPTED = 202
 LINK_MISSING = "Send the token of the confirmation link."
@@ -50,9 +51,12 @@ def uncached(response):
 
 
 def error(status, field, message, **headers):
-    response = JsonResponse(
-        {"errors": [{"field": field, "message": message}]}, status=status
-    )
+    return errors(status, [(field, message)], **headers)
+
+
+def errors(status, items, **headers):
+    """The API's error envelope of ``items``, ``(field, message)`` pairs."""
+    response = JsonResponse(errors_json(*items), status=status)
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return uncached(response)
@@ -63,33 +67,23 @@ def not_found(action_id):
 
 
 def closed(placement):
-    return uncached(
-        JsonResponse(
-            {
-                "errors": [
-                    {"field": "action_id", "message": "This action is not open."}
-                ],
-                "state": "closed",
-                "closed_text": placement.closed_text,
-            },
-            status=409,
-        )
+    body = errors_json(
+        ("action_id", "This action is not open."),
+        schema=ClosedOut,
+        state="closed",
+        closed_text=placement.closed_text,
     )
+    return uncached(JsonResponse(body, status=409))
 
 
 def accepted(placement):
     # The same answer for a first submission, a repeat, a robot caught by the
     # honeypot and an address over its limit: nobody learns whether an address
     # has taken part.
-    return uncached(
-        JsonResponse(
-            {
-                "status": "accepted",
-                "confirmation_text": placement.value["confirmation_text"],
-            },
-            status=ACCEPTED,
-        )
+    body = AcceptedOut(
+        status="accepted", confirmation_text=placement.value["confirmation_text"]
     )
+    return uncached(JsonResponse(body.model_dump(), status=ACCEPTED))
 
 
 def over_limit(request, placement, email):
@@ -137,131 +131,123 @@ def mailto_link(value):
     return f"mailto:{recipients}?{query}"
 
 
+def action_detail(
+    request, response: HttpResponse, action_id: str, language: str | None = None
+):
+    # The count moves with every submission: no cache may hold it.
+    uncached(response)
+    try:
+        placement = find_action(action_id, language)
+    except ActionNotFound:
+        return not_found(action_id)
+    value = placement.value
+    is_open = placement.is_open()
+    return {
+        "action_id": action_id,
+        "kind": value["kind"],
+        "language": placement.language,
+        "state": "open" if is_open else "closed",
+        "opens_at": value["opens_at"],
+        "closes_at": value["closes_at"],
+        "goal": value["goal"],
+        "supporters": public_count(placement),
+        "closed_text": None if is_open else placement.closed_text,
+        # A closed campaign collects no more messages, by any route.
+        "mailto": mailto_link(value) if is_open else None,
+        "captcha": captcha.provider(),
+    }
+
+
+def submit(request, action_id: str):
+    payload, problem = read_json(request)
+    try:
+        placement = find_action(action_id, (payload or {}).get("language"))
+    except ActionNotFound:
+        return not_found(action_id)
+    if not placement.is_open():
+        return closed(placement)
+    if problem:
+        return refused(request, error(400, "body", problem))
+    data, problems = SubmissionIn.validate_submission(payload)
+    if problems:
+        return refused(request, errors(400, problems))
+    if captcha.provider():
+        # Each check asks the provider: counted like a refused request.
+        limited = over_malformed_limit(request)
+        if limited:
+            return limited
+        if not captcha.verify(data["captcha_token"], client_address(request)):
+            return error(400, "captcha_token", "The captcha check failed: try again.")
+    limited, email_over = over_limit(request, placement, data["email"])
+    if limited:
+        return limited
+    # From here a first submission, a repeat, a robot caught by the honeypot
+    # and an address over its limit do the same work and get the same answer;
+    # the task that follows tells them apart.
+    receive_submission(
+        placement, data, timezone.now(), dropped=bool(data["website"]) or email_over
+    )
+    enqueue_processing()
+    return accepted(placement)
+
+
+def confirm(request, response: HttpResponse):
+    uncached(response)
+    payload, problem = read_json(request)
+    if problem:
+        return refused(request, error(400, "body", problem))
+    try:
+        token = ConfirmationIn.model_validate(payload).token
+    except ValidationError:
+        return refused(request, error(400, "token", LINK_MISSING))
+    try:
+        submission = confirmation.confirm(token, timezone.now())
+    except confirmation.LinkInvalid:
+        return refused(request, error(400, "token", LINK_INVALID))
+    except confirmation.ActionClosed as closing:
+        return closed(closing.placement)
+    enqueue_delivery(submission)
+    return {
+        "status": "confirmed",
+        "action_id": submission.action_id,
+        "language": submission.language,
+    }
+
+
+def request_body(schema):
+    """The documented body of a route that reads its JSON itself (``read_json``)."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        }
+    }
+
+
 def build_router():
     """A new router with the action routes; each API it is mounted on needs its own."""
     router = Router(tags=["actions"])
-
-    @router.get(
-        "/{action_id}/", response={200: ActionOut, 404: ErrorsOut}, summary="An action"
-    )
-    def action_detail(
-        request, response: HttpResponse, action_id: str, language: str | None = None
-    ):
-        # The count moves with every submission: no cache may hold it.
-        uncached(response)
-        try:
-            placement = find_action(action_id, language)
-        except ActionNotFound:
-            return not_found(action_id)
-        value = placement.value
-        is_open = placement.is_open()
-        return {
-            "action_id": action_id,
-            "kind": value["kind"],
-            "language": placement.language,
-            "state": "open" if is_open else "closed",
-            "opens_at": value["opens_at"],
-            "closes_at": value["closes_at"],
-            "goal": value["goal"],
-            "supporters": public_count(placement),
-            "closed_text": None if is_open else placement.closed_text,
-            # A closed campaign collects no more messages, by any route.
-            "mailto": mailto_link(value) if is_open else None,
-            "captcha": captcha.provider(),
-        }
-
-    @router.post(
+    router.get(
+        "/{action_id}/", response={200: ActionOut, 404: Errors}, summary="An action"
+    )(action_detail)
+    router.post(
         "/{action_id}/submissions",
         response={
             202: AcceptedOut,
-            400: ErrorsOut,
-            404: ErrorsOut,
+            400: Errors,
+            404: Errors,
             409: ClosedOut,
-            429: ErrorsOut,
+            429: Errors,
         },
         summary="Take part in an action",
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": SubmissionIn.model_json_schema()}
-                },
-            }
-        },
-    )
-    def submit(request, action_id: str):
-        payload, problem = read_json(request)
-        try:
-            placement = find_action(action_id, (payload or {}).get("language"))
-        except ActionNotFound:
-            return not_found(action_id)
-        if not placement.is_open():
-            return closed(placement)
-        if problem:
-            return refused(request, error(400, "body", problem))
-        form = SubmissionForm(payload)
-        if not form.is_valid():
-            return refused(
-                request,
-                uncached(JsonResponse({"errors": error_list(form)}, status=400)),
-            )
-        data = form.cleaned_data
-        if captcha.provider():
-            # Each check asks the provider: counted like a refused request.
-            limited = over_malformed_limit(request)
-            if limited:
-                return limited
-            if not captcha.verify(data["captcha_token"], client_address(request)):
-                return error(
-                    400, "captcha_token", "The captcha check failed: try again."
-                )
-        limited, email_over = over_limit(request, placement, data["email"])
-        if limited:
-            return limited
-        # From here a first submission, a repeat, a robot caught by the honeypot
-        # and an address over its limit do the same work and get the same answer;
-        # the task that follows tells them apart.
-        receive_submission(
-            placement, data, timezone.now(), dropped=bool(data["website"]) or email_over
-        )
-        enqueue_processing()
-        return accepted(placement)
-
-    @router.post(
+        openapi_extra=request_body(SubmissionIn),
+    )(submit)
+    router.post(
         "/confirmations",
-        response={200: ConfirmedOut, 400: ErrorsOut, 409: ClosedOut, 429: ErrorsOut},
+        response={200: ConfirmedOut, 400: Errors, 409: ClosedOut, 429: Errors},
         summary="Confirm a submission with the token of its e-mailed link",
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": ConfirmationIn.model_json_schema()}
-                },
-            }
-        },
-    )
-    def confirm(request, response: HttpResponse):
-        uncached(response)
-        payload, problem = read_json(request)
-        if problem:
-            return refused(request, error(400, "body", problem))
-        try:
-            token = ConfirmationIn.model_validate(payload).token
-        except ValidationError:
-            return refused(request, error(400, "token", LINK_MISSING))
-        try:
-            submission = confirmation.confirm(token, timezone.now())
-        except confirmation.LinkInvalid:
-            return refused(request, error(400, "token", LINK_INVALID))
-        except confirmation.ActionClosed as closing:
-            return closed(closing.placement)
-        enqueue_delivery(submission)
-        return {
-            "status": "confirmed",
-            "action_id": submission.action_id,
-            "language": submission.language,
-        }
-
+        openapi_extra=request_body(ConfirmationIn),
+    )(confirm)
     return router
 
 

@@ -66,10 +66,21 @@ def uses_elasticsearch():
     return bool(get_setting("URL"))
 
 
+# What modules learnt from the settings and must forget when they change (tests
+# do): each adds its own reset, so that this module, which every other one
+# imports, imports none of them.
+_resets = []
+
+
+def on_settings_changed(reset):
+    """Call ``reset()`` whenever ``SEARCH`` changes. Usable as a decorator."""
+    _resets.append(reset)
+    return reset
+
+
 @receiver(setting_changed)
 def clear_on_setting_changed(setting, **kwargs):
     if setting == "SEARCH":
         _cache.clear()
-        from .backends.elasticsearch.client import reset_client
-
-        reset_client()
+        for reset in _resets:
+            reset()

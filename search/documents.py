@@ -23,10 +23,10 @@ from elasticsearch.dsl import (
 
 from wagtail.search import index
 
-from cms.api.paths import frontend_path
+from cms.paths import frontend_path
 
 from .analysis import language_analyzer, suggest_analyzer
-from .conf import get_setting
+from .conf import get_setting, on_settings_changed
 from .registry import field_type, own_search_fields, registry
 from .values import (
     facet_values,
@@ -123,6 +123,7 @@ def document_class(language_code, icu=False):
     return _document_class(index_alias(language_code), language_code.lower(), icu)
 
 
+@on_settings_changed
 def document_class_cache_clear():
     _document_class.cache_clear()
 

@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import ForeignObjectRel
 from django.db.models.fields.related import RelatedField
 
+from wagtail.fields import StreamField
 from wagtail.search import index
 
+from .blocks import stream_text_getter
 from .conf import get_setting
 
 
@@ -28,6 +30,8 @@ def value_getter(model, field):
         or not model_field.concrete
     ):
         return field.get_value
+    if isinstance(model_field, StreamField):
+        return stream_text_getter(model_field)
     read = model_field.value_from_object
     if hasattr(model_field, "get_searchable_content"):
         searchable = model_field.get_searchable_content

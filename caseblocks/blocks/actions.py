@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import schemas
-from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+from .base import PREVIEW_TEMPLATE, CaseStructBlock, raise_for_children
 
 
 class ActionState:
@@ -27,7 +27,7 @@ class ActionKind:
     CHOICES = [(EMAIL, _("E-mail the targets")), (PETITION, _("Petition"))]
 
 
-class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class ActionFormBlock(CaseStructBlock):
     """An action that supporters take through the front-end.
 
     ``action_id`` identifies the action for good: submissions, counters and delivery
@@ -118,6 +118,8 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         "confirmation_text",
         "closed_text",
     )
+    # What the action is about; not the consent and thank-you wording.
+    searchable_children = ("subject", "suggested_message")
 
     api_schema = schemas.ActionFormValue
 
@@ -132,6 +134,8 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         template = "caseblocks/blocks/action_form.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
+            # A stored action always has its identifier (``clean`` makes one).
+            "action_id": "preview",
             "kind": ActionKind.EMAIL,
             "targets": [],
             "subject": "Free Erzhan Elshibayev",
@@ -221,19 +225,8 @@ class ActionFormBlock(TranslatableChildrenMixin, blocks.StructBlock):
         opens, closes = value.get("opens_at"), value.get("closes_at")
         return (opens is None or opens <= now) and (closes is None or now < closes)
 
-    def get_api_representation(self, value, context=None):
+    def api_value(self, value, context=None):
         return {
-            "action_id": value["action_id"],
-            "kind": value["kind"],
+            **super().api_value({**value, "is_open": self.is_open(value)}),
             "targets": self.recipients(value, (context or {}).get("page")),
-            "subject": value["subject"],
-            "suggested_message": value["suggested_message"],
-            "consent_text": value["consent_text"],
-            "goal": value["goal"],
-            "confirm_by_email": value["confirm_by_email"],
-            "opens_at": value["opens_at"].isoformat() if value["opens_at"] else None,
-            "closes_at": value["closes_at"].isoformat() if value["closes_at"] else None,
-            "is_open": self.is_open(value),
-            "confirmation_text": value["confirmation_text"],
-            "closed_text": value["closed_text"],
         }

@@ -4,15 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import (
-    PREVIEW_TEMPLATE,
-    TranslatableChildrenMixin,
-    normalise_fax,
-    raise_for_children,
-)
+from .base import PREVIEW_TEMPLATE, CaseStructBlock, normalise_fax, raise_for_children
 
 
-class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class AppealAddressBlock(CaseStructBlock):
     """Where supporters post, fax or e-mail their appeal.
 
     The postal details are sent as written, in the script the post office reads;
@@ -61,6 +56,8 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
     # The postal details go out as written, in the script the post office reads.
     translatable_children = ("salutation", "ask")
+    # Who is written to and what for; never the fax, e-mail or postal address.
+    searchable_children = ("recipient", "position", "organisation", "ask")
 
     api_schema = schemas.AppealAddressValue
 
@@ -102,21 +99,9 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
         context["address"] = self.get_api_representation(value)
         return context
 
-    def get_api_representation(self, value, context=None):
+    def api_value(self, value, context=None):
+        lines = [line.strip() for line in value["address_lines"].splitlines()]
         return {
-            "recipient": value["recipient"],
-            "position": value["position"],
-            "organisation": value["organisation"],
-            "address_lines": [
-                line.strip()
-                for line in value["address_lines"].splitlines()
-                if line.strip()
-            ],
-            "city": value["city"],
-            "postcode": value["postcode"],
-            "country": value["country"],
-            "fax": value["fax"] or None,
-            "email": value["email"] or None,
-            "salutation": value["salutation"],
-            "ask": value["ask"],
+            **super().api_value(value),
+            "address_lines": [line for line in lines if line],
         }

@@ -2,9 +2,12 @@
 
 import re
 
+from pydantic import TypeAdapter
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
 # ITU-T E.164: a plus, a country code that does not start with 0, at most 15 digits.
@@ -41,8 +44,40 @@ def raise_for_children(errors):
         )
 
 
-def iso_or_none(value):
-    return value.isoformat() if value else None
+_adapters = {}
+
+
+def api_json(schema, data):
+    """``data`` validated into ``schema`` (a model or any pydantic type), as JSON.
+
+    The one way a block's or a reference's JSON is made: from its declared shape.
+    """
+    # Keyed by identity: some types (Annotated with a JSON schema) are unhashable.
+    adapter = _adapters.get(id(schema))
+    if adapter is None:
+        adapter = _adapters[id(schema)] = (schema, TypeAdapter(schema))
+    adapter = adapter[1]
+    return adapter.dump_python(adapter.validate_python(data), mode="json")
+
+
+class APIBlockMixin:
+    """Make a block's API representation from its one declaration, ``api_schema``.
+
+    ``api_schema`` is a pydantic model (or type) of the JSON; the OpenAPI document
+    is built from it too (``cms.api.schemas.blocks``). Override ``api_value`` to
+    map the block's value to the schema's fields where they differ; by default
+    each field of the schema is read from the child of the same name.
+    """
+
+    api_schema = None
+
+    def api_value(self, value, context=None):
+        return {name: value[name] for name in self.api_schema.model_fields}
+
+    def get_api_representation(self, value, context=None):
+        if self.api_schema is None:  # a container whose parent declares the shape
+            return super().get_api_representation(value, context)
+        return api_json(self.api_schema, self.api_value(value, context))
 
 
 class TranslatableChildrenMixin:
@@ -95,3 +130,17 @@ class TranslatableChildrenMixin:
                     self.child_blocks[name], value[name], child_segments
                 )
         return value
+
+
+class CaseStructBlock(TranslatableChildrenMixin, APIBlockMixin, blocks.StructBlock):
+    """A StructBlock that declares, beside its children, what each is for.
+
+    - ``api_schema``: the shape of its JSON (``APIBlockMixin``);
+    - ``translatable_children``: the children translators get
+      (``TranslatableChildrenMixin``);
+    - ``searchable_children``: the children whose text a search index holds. The
+      search plugin reads it; None (the default) indexes every text child, as
+      Wagtail does. A list child's own block says which of its children count.
+    """
+
+    searchable_children = None

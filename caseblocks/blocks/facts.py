@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+from .base import PREVIEW_TEMPLATE, CaseStructBlock, raise_for_children
 
 
 def require_items(value, name, message):
@@ -17,7 +17,7 @@ def require_items(value, name, message):
         raise_for_children({name: message})
 
 
-class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class KeyFactBlock(CaseStructBlock):
     label = blocks.CharBlock(
         label=_("Label"), max_length=100, help_text=_("For example 'Sentence'.")
     )
@@ -28,17 +28,21 @@ class KeyFactBlock(TranslatableChildrenMixin, blocks.StructBlock):
     )
 
     translatable_children = ("label", "value")
+    searchable_children = ("label", "value")
+
+    api_schema = schemas.KeyFactValue
 
     class Meta:
         icon = "list-ul"
         label = _("Fact")
 
 
-class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class KeyFactsBlock(CaseStructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=255, required=False)
     facts = blocks.ListBlock(KeyFactBlock(), label=_("Facts"), min_num=1)
 
     translatable_children = ("heading", "facts")
+    searchable_children = ("heading", "facts")
 
     api_schema = schemas.KeyFactsValue
 
@@ -68,14 +72,6 @@ class KeyFactsBlock(TranslatableChildrenMixin, blocks.StructBlock):
         )
         return super().clean(value)
 
-    def get_api_representation(self, value, context=None):
-        return {
-            "heading": value["heading"],
-            "facts": [
-                {"label": f["label"], "value": f["value"]} for f in value["facts"]
-            ],
-        }
-
 
 class DatePrecision:
     DAY = "day"
@@ -84,7 +80,7 @@ class DatePrecision:
     CHOICES = [(DAY, _("Day")), (MONTH, _("Month")), (YEAR, _("Year"))]
 
 
-class TimelineEventBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class TimelineEventBlock(CaseStructBlock):
     date = blocks.DateBlock(label=_("Date"))
     precision = blocks.ChoiceBlock(
         label=_("Date precision"),
@@ -97,17 +93,21 @@ class TimelineEventBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
     # The date and its precision are facts of the case, the same in every language.
     translatable_children = ("title", "description")
+    searchable_children = ("title", "description")
+
+    api_schema = schemas.TimelineEventValue
 
     class Meta:
         icon = "date"
         label = _("Event")
 
 
-class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class TimelineBlock(CaseStructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=255, required=False)
     events = blocks.ListBlock(TimelineEventBlock(), label=_("Events"), min_num=1)
 
     translatable_children = ("heading", "events")
+    searchable_children = ("heading", "events")
 
     api_schema = schemas.TimelineValue
 
@@ -155,17 +155,6 @@ class TimelineBlock(TranslatableChildrenMixin, blocks.StructBlock):
         context["events"] = sorted(value["events"], key=lambda event: event["date"])
         return context
 
-    def get_api_representation(self, value, context=None):
+    def api_value(self, value, context=None):
         events = sorted(value["events"], key=lambda event: event["date"])
-        return {
-            "heading": value["heading"],
-            "events": [
-                {
-                    "date": event["date"].isoformat(),
-                    "precision": event["precision"],
-                    "title": event["title"],
-                    "description": event["description"],
-                }
-                for event in events
-            ],
-        }
+        return {"heading": value["heading"], "events": events}

@@ -5,7 +5,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import schemas
-from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+from .base import PREVIEW_TEMPLATE, CaseStructBlock, api_json, raise_for_children
 from .sanitise import web_url
 
 # Rendition filters offered to front-ends, smallest first.
@@ -16,8 +16,11 @@ IMAGE_RENDITIONS = {
 }
 
 
-def image_api_representation(image):
-    """The API shape of an image: its renditions in a few sizes."""
+OPTIONAL_IMAGE = schemas.ImageValue | None
+
+
+def image_value(image):
+    """An image as the fields of ``schemas.ImageValue``: its renditions in a few sizes."""
     if image is None:
         return None
     renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
@@ -37,7 +40,12 @@ def image_api_representation(image):
     }
 
 
-class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
+def image_api_representation(image):
+    """The JSON of an image, wherever one is shown (blocks, teasers, fields)."""
+    return api_json(OPTIONAL_IMAGE, image_value(image))
+
+
+class CaptionedImageBlock(CaseStructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
@@ -60,6 +68,7 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
     # The picture and its credit stay as the owner gave them.
     translatable_children = ("alt_text", "caption")
+    searchable_children = ("alt_text", "caption", "credit")
 
     api_schema = schemas.CaptionedImageValue
 
@@ -96,16 +105,15 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
         value["image"] = get_image_model().objects.order_by("-pk").first()
         return value
 
-    def get_api_representation(self, value, context=None):
+    def api_value(self, value, context=None):
         return {
-            "image": image_api_representation(value["image"]),
+            **super().api_value(value),
+            "image": image_value(value["image"]),
             "alt_text": "" if value["decorative"] else value["alt_text"],
-            "caption": value["caption"],
-            "credit": value["credit"],
         }
 
 
-class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class CaptionedEmbedBlock(CaseStructBlock):
     embed = EmbedBlock(
         label=_("Embed URL"),
         help_text=_("A video or post URL, for example on YouTube."),
@@ -113,6 +121,7 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), max_length=255, required=False)
 
     translatable_children = ("caption",)
+    searchable_children = ("caption",)
 
     api_schema = schemas.CaptionedEmbedValue
 
@@ -135,10 +144,6 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
         context["url"] = web_url(value["embed"].url) if value["embed"] else None
         return context
 
-    def get_api_representation(self, value, context=None):
-        # Only http(s): front-ends put the address in an iframe or a link.
+    def api_value(self, value, context=None):
         embed = value["embed"]
-        return {
-            "url": web_url(embed.url) if embed else None,
-            "caption": value["caption"],
-        }
+        return {"url": embed.url if embed else None, "caption": value["caption"]}

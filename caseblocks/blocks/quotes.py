@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import schemas
-from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, iso_or_none
+from .base import PREVIEW_TEMPLATE, CaseStructBlock
 from .sanitise import web_url
 
 
-class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class QuoteBlock(CaseStructBlock):
     text = blocks.TextBlock(
         label=_("Quotation"), help_text=_("The words, without quotation marks.")
     )
@@ -37,6 +37,7 @@ class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
     # The speaker's name is kept as they write it; the date and link stay in step.
     translatable_children = ("text", "speaker_role", "source")
+    searchable_children = ("text", "speaker", "speaker_role", "source")
 
     api_schema = schemas.QuoteValue
 
@@ -62,13 +63,3 @@ class QuoteBlock(TranslatableChildrenMixin, blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["source_url"] = web_url(value.get("source_url"))
         return context
-
-    def get_api_representation(self, value, context=None):
-        return {
-            "text": value["text"],
-            "speaker": value["speaker"],
-            "speaker_role": value["speaker_role"],
-            "date": iso_or_none(value["date"]),
-            "source": value["source"],
-            "source_url": web_url(value["source_url"]),
-        }

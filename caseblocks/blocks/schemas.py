@@ -1,19 +1,54 @@
 """The API shapes of the case blocks' values, as pydantic models.
 
-Each block names its model in ``api_schema``; the model describes exactly what the
-block's ``get_api_representation`` returns. Every field is required (nullable ones
-as ``X | None``) and extra keys are forbidden, so a test that validates each block's
-representation against its model catches a key added to one and not the other.
+Each block names its model in ``api_schema`` and its JSON is produced from it
+(``base.APIBlockMixin``): the model is the one declaration of the shape, for the
+response and for the OpenAPI document alike. Every field is required (nullable
+ones as ``X | None``) and extra keys are forbidden. The small conversions the JSON
+makes of stored values (an empty fax as null, only http(s) links) are declared
+here too, as the fields' validators.
 """
 
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .sanitise import web_url
 
 
 class APIValue(BaseModel):
+    """The one strict base of the API's shapes: a key not declared is refused.
+
+    A text child missing from a stored value (stored before the child existed)
+    reads as empty text, as the editor shows it, rather than as null.
+    """
+
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def absent_text_is_empty(cls, data):
+        if isinstance(data, dict):
+            absent = [
+                name
+                for name, field in cls.model_fields.items()
+                if field.annotation is str and name in data and data[name] is None
+            ]
+            if absent:
+                data = {**data, **dict.fromkeys(absent, "")}
+        return data
+
+
+# Stored as "" when left blank; the JSON says null.
+BlankAsNone = Annotated[str | None, BeforeValidator(lambda value: value or None)]
+# Front-ends put links in an href or an iframe: anything but http(s) reads as null.
+WebURL = Annotated[str | None, BeforeValidator(web_url)]
 
 
 class QuoteValue(APIValue):
@@ -22,7 +57,7 @@ class QuoteValue(APIValue):
     speaker_role: str
     date: datetime.date | None
     source: str
-    source_url: str | None
+    source_url: WebURL
 
 
 class HeadingValue(APIValue):
@@ -60,8 +95,8 @@ class AppealAddressValue(APIValue):
     city: str
     postcode: str
     country: str
-    fax: str | None
-    email: str | None
+    fax: BlankAsNone
+    email: BlankAsNone
     salutation: str
     ask: str
 
@@ -119,7 +154,7 @@ class CaptionedImageValue(APIValue):
 
 
 class CaptionedEmbedValue(APIValue):
-    url: str | None
+    url: WebURL
     caption: str
 
 

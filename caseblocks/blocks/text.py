@@ -8,7 +8,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from . import schemas
-from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin
+from .base import PREVIEW_TEMPLATE, APIBlockMixin, CaseStructBlock
 from .sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -33,7 +33,7 @@ def drop_unreadable_page_links(source, readable_ids):
     return FIND_A_TAG.sub(rewrite, source) if ids else source
 
 
-class RichTextBlock(blocks.RichTextBlock):
+class RichTextBlock(APIBlockMixin, blocks.RichTextBlock):
     """Rich text whose API form is HTML with internal links resolved.
 
     The HTML is whitelisted on the way out (``sanitise.clean_html``): a value
@@ -70,7 +70,7 @@ class RichTextBlock(blocks.RichTextBlock):
             raise ValidationError(_("Write some text, or remove this block."))
         return value
 
-    def get_api_representation(self, value, context=None):
+    def api_value(self, value, context=None):
         return clean_html(expand_db_html(value.source))
 
     def get_context(self, value, parent_context=None):
@@ -84,7 +84,7 @@ class RichTextBlock(blocks.RichTextBlock):
         return context
 
 
-class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):
+class HeadingBlock(CaseStructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=255)
     level = blocks.ChoiceBlock(
         label=_("Level"),
@@ -93,6 +93,7 @@ class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):
     )
 
     translatable_children = ("text",)
+    searchable_children = ("text",)
 
     api_schema = schemas.HeadingValue
 
@@ -106,6 +107,3 @@ class HeadingBlock(TranslatableChildrenMixin, blocks.StructBlock):
         template = "caseblocks/blocks/heading.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"text": "Arrested for documenting abuse", "level": "h2"}
-
-    def get_api_representation(self, value, context=None):
-        return {"text": value["text"], "level": value["level"]}

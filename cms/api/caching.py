@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from cms.api.conf import get_setting
+from cms.conf import get_setting
 
 GENERATION_KEY = "cms.api:generation"
 # What a cache key is made from: read with the page's id in one small query.

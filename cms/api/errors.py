@@ -7,6 +7,7 @@ database that cannot be reached answers 503 with ``Retry-After``.
 
 import logging
 
+from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 
 from django.db import InterfaceError, OperationalError
@@ -18,6 +19,23 @@ logger = logging.getLogger(__name__)
 
 # Seconds a client should wait before trying again after a 503.
 RETRY_AFTER = 5
+
+
+class ErrorItem(Schema):
+    field: str | None
+    message: str
+
+
+class Errors(Schema):
+    """What went wrong, each error naming the field or parameter to fix."""
+
+    errors: list[ErrorItem]
+
+
+def errors_json(*errors, schema=Errors, **extra):
+    """The envelope of ``errors``, ``(field, message)`` pairs, made by ``schema``."""
+    items = [ErrorItem(field=field, message=str(message)) for field, message in errors]
+    return schema(errors=items, **extra).model_dump(mode="json")
 
 
 class BadRequest(Exception):
@@ -40,9 +58,7 @@ class Forbidden(BadRequest):
 
 
 def error_response(request, status, field, message):
-    return json_response(
-        request, {"errors": [{"field": field, "message": message}]}, status=status
-    )
+    return json_response(request, errors_json((field, message)), status=status)
 
 
 def on_validation_error(request, exc):
@@ -50,10 +66,8 @@ def on_validation_error(request, exc):
     for error in exc.errors:
         # ("query", "limit"): the first part says where the parameter was.
         location = [str(part) for part in error.get("loc", ())[1:]]
-        errors.append(
-            {"field": location[0] if location else None, "message": error["msg"]}
-        )
-    return json_response(request, {"errors": errors}, status=400)
+        errors.append((location[0] if location else None, error["msg"]))
+    return json_response(request, errors_json(*errors), status=400)
 
 
 def on_bad_request(request, exc):

@@ -24,7 +24,7 @@ from wagtail.rich_text import expand_db_html
 from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.sanitise import clean_html, web_url
 from caseblocks.blocks.schemas import ImageValue, RichTextHTML
-from cms.api.refs import country_ref, page_ref
+from cms.api.refs import CountryRef, PageRef, country_ref, page_ref
 from cms.api.schemas.blocks import block_schema
 from cms.models import CountryPage
 from cms.visibility import visible_ids, visible_or_none
@@ -93,14 +93,13 @@ def field_reader(model, name):
 def relation_reader(field):
     related, name = field.related_model, field.name
     if issubclass(related, CountryPage):
-        schema, represent = "CountryRef", country_ref
+        schema, represent = CountryRef, country_ref
     elif issubclass(related, AbstractImage):
         schema, represent = ImageValue, image_api_representation
     elif issubclass(related, Page):
-        schema, represent = "PageRef", page_ref
+        schema, represent = PageRef, page_ref
     else:
         raise ImproperlyConfigured(f"No API reader for the relation {field}.")
-    schema = _resolve(schema)
     if issubclass(related, Page):
         # A field pointing at a page a visitor may not read shows nothing.
         if field.many_to_many:
@@ -129,14 +128,6 @@ def visible_related(manager):
     pages = list(manager.all())
     visible = visible_ids([page.pk for page in pages])
     return [page for page in pages if page.pk in visible]
-
-
-def _resolve(schema):
-    if isinstance(schema, str):
-        from cms.api.schemas import pages  # the page schemas import this module
-
-        return getattr(pages, schema)
-    return schema
 
 
 @cache

@@ -23,7 +23,7 @@ from django.http import Http404
 from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.api import caching
-from cms.api.conf import get_setting
+from cms.conf import get_setting
 
 NOT_FOUND = "404"
 FALLBACK = "fallback"

@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from cms.api import caching
-from cms.api.conf import get_setting
+from cms.conf import get_setting
 
 PREVIEW_PARAMETERS = frozenset({"token", "preview_token"})
 

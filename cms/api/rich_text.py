@@ -1,7 +1,7 @@
 """Internal links in rich text: front-end paths, and nothing a visitor may not read.
 
 This is a headless CMS: a page's public address is its front-end path (see
-``cms.api.paths``), not the URL Wagtail would serve it at. The link handlers
+``cms.paths``), not the URL Wagtail would serve it at. The link handlers
 replace Wagtail's ``page`` and ``document`` handlers, so ``expand_db_html`` gives
 the same links in this API, in Wagtail API v2 and anywhere else rich text is
 rendered. A link to a page a visitor may not read (a draft, an unpublished page,
@@ -16,7 +16,7 @@ from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
-from cms.api.paths import frontend_path
+from cms.paths import frontend_path
 from cms.visibility import visible_documents, visible_pages
 
 

@@ -3,9 +3,9 @@
 from caseblocks.blocks.media import image_api_representation
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
-from cms.api.paths import page_path
 from cms.api.refs import country_ref
 from cms.models import CountryPage
+from cms.paths import page_path
 from cms.visibility import visible_or_none
 
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.api.caching import renew_generation
-from cms.api.paths import page_path
+from cms.paths import page_path
 
 
 def api_urls(page):

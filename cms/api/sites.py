@@ -12,7 +12,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from cms.api import caching
-from cms.api.conf import get_setting
+from cms.conf import get_setting
 from cms.visibility import visible_pages
 
 

@@ -4,6 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
+from cms import preview
+from cms.conf import frontend_url
+
 FRONTEND_MODE = "frontend"
 
 
@@ -17,7 +20,7 @@ class FrontendPreviewMixin:
       (``HeadlessServeMixin``), on every device size of the panel.
     - With ``CASEBOOK_FRONTEND_URL`` set, the ``frontend`` mode is offered too,
       and is the default: the draft is stashed for a signed, expiring link
-      (``cms.api.preview``), and a small page frames the front-end at the page's
+      (``cms.preview``), and a small page frames the front-end at the page's
       path with ``?preview_token=``.
     """
 
@@ -25,8 +28,6 @@ class FrontendPreviewMixin:
 
     @property
     def preview_modes(self):
-        from cms.api.conf import frontend_url
-
         modes = [("", _("Casebook"))]
         if frontend_url():
             modes.insert(0, (FRONTEND_MODE, _("Front-end")))
@@ -43,10 +44,6 @@ class FrontendPreviewMixin:
         return response
 
     def serve_frontend_preview(self, request):
-        # Imported here: the API's modules import the page models.
-        from cms.api import preview
-        from cms.api.conf import frontend_url
-
         context = {"page": self}
         if self.pk is not None and frontend_url():  # else: nothing to name yet
             draft = preview.stash_draft(self)

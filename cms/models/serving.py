@@ -4,6 +4,8 @@ from django.http import Http404
 
 from wagtail.coreutils import camelcase_to_underscore
 
+from cms.paths import page_path
+
 
 class HeadlessServeMixin:
     """A page whose address is its front-end path, served by ``cms.site``.
@@ -23,8 +25,6 @@ class HeadlessServeMixin:
         return serve_page(request, self)
 
     def get_url_parts(self, request=None):
-        from cms.api.paths import page_path
-
         parts = super().get_url_parts(request)
         if parts is None:  # not below any site's root
             return None

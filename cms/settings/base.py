@@ -157,7 +157,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
 
 # The delivery API (cms.api): WAGTAILAPI_BASE_URL makes Wagtail API v2 links absolute;
-# draft previews open CASEBOOK_FRONTEND_URL. CASEBOOK_API overrides cms.api.conf.DEFAULTS.
+# draft previews open CASEBOOK_FRONTEND_URL. CASEBOOK_API overrides cms.conf.DEFAULTS.
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 CASEBOOK_FRONTEND_URL = os.environ.get("CASEBOOK_FRONTEND_URL", "")
 
@@ -182,7 +182,7 @@ REST_FRAMEWORK = {
 }
 
 CORS_URLS_REGEX = r"^/api/.*$"
-# Front-ends send a draft's preview token in a header (cms/api/preview.py).
+# Front-ends send a draft's preview token in a header (cms/preview.py).
 CORS_ALLOW_HEADERS = (*default_cors_headers, "x-preview-token")
 CORS_ALLOWED_ORIGINS = [
     o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 
 from caseblocks.blocks.sanitise import web_url
-from cms.api.paths import page_path
+from cms.paths import page_path
 from cms.site.links import readable_page_ids, readable_pages
 
 

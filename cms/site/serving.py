@@ -5,9 +5,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
 from cms.api import caching
-from cms.api.conf import frontend_url
-from cms.api.paths import page_path
 from cms.api.responses import cache_public_response, is_anonymous_read
+from cms.conf import frontend_url
+from cms.paths import page_path
 from cms.site.links import readable_pages
 
 HTML = "text/html; charset=utf-8"

@@ -1,6 +1,6 @@
 from django.urls import re_path
 
-from cms.api.paths import language_codes
+from cms.paths import language_codes
 from cms.site.views import serve_in_language
 
 

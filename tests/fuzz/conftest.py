@@ -20,8 +20,8 @@ from django.test import Client
 from wagtail.images.models import Image
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.api.paths import page_path
-from cms.api.preview import make_token
+from cms.paths import page_path
+from cms.preview import make_token
 from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
 from tests.factories.blocks import action_form_data, with_target_records
 

@@ -136,3 +136,36 @@ def test_bulk_source_is_what_the_dsl_document_serialises(home_page):
     for page in (case, news, country, home_page):
         page = page.specific_class.objects.get(pk=page.pk)
         assert document_source(page) == build_document(page).to_dict()
+
+
+@pytest.mark.django_db
+def test_blocks_index_only_the_children_they_declare_searchable(home_page):
+    from caseblocks.blocks import ActionFormBlock, AppealAddressBlock
+    from tests.factories.blocks import (
+        action_form_data,
+        appeal_address_data,
+        with_target_records,
+    )
+
+    appeal = AppealAddressBlock().to_python(
+        appeal_address_data(fax="+996312625012", email="office@akorda.kz")
+    )
+    action = ActionFormBlock().normalize(
+        with_target_records(action_form_data(consent_text="I agree to be e-mailed."))
+    )
+    case = CasePageFactory(
+        body=[
+            ("appeal_address", appeal),
+            ("action_form", action),
+            ("quote", {"text": "Free him", "speaker": "His wife"}),
+        ]
+    )
+    body = document_source(CasePage.objects.get(pk=case.pk))["body"]
+
+    assert "Almazbek Atambaev" in body and "Release Azimjan Askarov" in body
+    assert "Free Erzhan Elshibayev" in body and "His wife" in body
+    # Wagtail's own reading of the same stream holds every text child.
+    every_child = " ".join(case.body.stream_block.get_searchable_content(case.body))
+    for unsearched in ("+996312625012", "Bishkek 720003", "I agree to be e-mailed"):
+        assert unsearched in every_child
+        assert unsearched not in body

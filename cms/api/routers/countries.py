@@ -11,7 +11,6 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from cms.api import caching
-from cms.api.conf import get_setting
 from cms.api.loading import teasers
 from cms.api.locales import (
     default_language,
@@ -20,12 +19,13 @@ from cms.api.locales import (
     mark_untranslated,
     untranslated,
 )
-from cms.api.paths import page_path
 from cms.api.responses import cache_public_response
 from cms.api.routers.pages import LanguageCode
 from cms.api.schemas.pages import CountryListing, CountryWithLatest, Errors
 from cms.api.sites import site_pages
+from cms.conf import get_setting
 from cms.models import CasePage, CountryPage, NewsPage
+from cms.paths import page_path
 
 router = Router(tags=["countries"])
 

@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from cms.api import caching
-from cms.api.conf import get_setting
 from cms.api.errors import BadRequest
 from cms.api.loading import detail_json, teasers
 from cms.api.locales import (
@@ -23,10 +22,11 @@ from cms.api.locales import (
     resolve,
 )
 from cms.api.pagetypes import page_types
-from cms.api.paths import page_lookup, parse_frontend_path
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.sites import site_pages
+from cms.conf import get_setting
+from cms.paths import page_lookup, parse_frontend_path
 
 router = Router(tags=["pages"])
 

@@ -8,16 +8,16 @@ from wagtail.models import Page
 
 from cms.api.caching import json_response
 from cms.api.errors import BadRequest, Forbidden, Unauthorized
-from cms.api.preview import (
+from cms.api.schemas.pages import Errors, page_detail_schema
+from cms.api.serialise import detail
+from cms.api.sites import site_pages
+from cms.preview import (
     PREVIEW_HEADER,
     PreviewTokenExpired,
     PreviewTokenInvalid,
     read_token,
     token_draft,
 )
-from cms.api.schemas.pages import Errors, page_detail_schema
-from cms.api.serialise import detail
-from cms.api.sites import site_pages
 
 router = Router(tags=["preview"])
 

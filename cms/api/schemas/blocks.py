@@ -12,13 +12,15 @@ import datetime
 import decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import Field, create_model
 
 from django.core.exceptions import ImproperlyConfigured
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from caseblocks.blocks.schemas import APIValue
 
 # Order matters: subclasses before their bases.
 FIELD_BLOCK_TYPES = [
@@ -35,10 +37,6 @@ FIELD_BLOCK_TYPES = [
     (blocks.RichTextBlock, str),
     (blocks.FieldBlock, str),
 ]
-
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 def pascal(name):
@@ -80,7 +78,7 @@ def struct_schema(block):
             for child_name, child in block.child_blocks.items()
         }
         _struct_models[key] = create_model(
-            f"{pascal(name)}Value", __base__=StrictModel, **fields
+            f"{pascal(name)}Value", __base__=APIValue, **fields
         )
     return _struct_models[key]
 
@@ -101,7 +99,7 @@ def stream_item_schema(name, block):
             model_name = f"{pascal(name)}{type(block).__name__}"
         _item_models[key] = create_model(
             model_name,
-            __base__=StrictModel,
+            __base__=APIValue,
             type=(Literal[name], ...),
             id=(str, ...),
             value=(block_schema(block), ...),

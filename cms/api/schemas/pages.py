@@ -13,23 +13,27 @@ from ninja import Schema
 from pydantic import Field, create_model
 
 from caseblocks.blocks.schemas import ImageValue
+from cms.api.errors import ErrorItem, Errors
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_types
+from cms.api.refs import CountryRef, PageRef
 
-
-class CountryRef(Schema):
-    id: int
-    iso: str
-    name: str
-    path: str
-
-
-class PageRef(Schema):
-    id: int
-    type: str
-    title: str
-    path: str
-    locale: str
+__all__ = [
+    "Breadcrumb",
+    "CountryListing",
+    "CountryRef",
+    "CountryWithLatest",
+    "ErrorItem",
+    "Errors",
+    "PageDetailBase",
+    "PageListing",
+    "PageRef",
+    "PageTeaser",
+    "Translation",
+    "Untranslated",
+    "detail_schema",
+    "page_detail_schema",
+]
 
 
 class Breadcrumb(Schema):
@@ -104,15 +108,6 @@ class CountryWithLatest(Schema):
 
 class CountryListing(Schema):
     items: list[CountryWithLatest]
-
-
-class ErrorItem(Schema):
-    field: str | None
-    message: str
-
-
-class Errors(Schema):
-    errors: list[ErrorItem]
 
 
 def detail_schema(page_type):

@@ -17,7 +17,7 @@ type Schemas = components["schemas"];
 type Locale = NonNullable<
   NonNullable<paths["/api/v1/pages/"]["get"]["parameters"]["query"]>["locale"]
 >;
-type ErrorItem = Schemas["ErrorsOut"]["errors"][number];
+type ErrorItem = Schemas["Errors"]["errors"][number];
 
 const baseUrl = (process.env.API_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 const locale = (process.env.LOCALE ?? "it") as Locale;

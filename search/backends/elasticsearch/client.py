@@ -5,7 +5,7 @@ import contextlib
 from elasticsearch.dsl import connections
 
 from ...analysis import clear_icu_cache
-from ...conf import get_setting
+from ...conf import get_setting, on_settings_changed
 
 ALIAS = "search"
 _known_aliases = set()
@@ -23,14 +23,16 @@ def get_client():
         )
 
 
+@on_settings_changed
 def reset_client():
-    """Forget the client and what was learnt from the cluster (settings changed)."""
-    from ...documents import document_class_cache_clear
+    """Forget the client and what was learnt from the cluster (settings changed).
 
+    The document classes, built from what the cluster supports, forget theirs
+    too (``search.documents`` resets them on the same change).
+    """
     with contextlib.suppress(KeyError):
         connections.remove_connection(ALIAS)
     clear_icu_cache()
-    document_class_cache_clear()
     _known_aliases.clear()
 
 

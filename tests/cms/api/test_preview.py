@@ -5,8 +5,8 @@ import pytest
 
 from django.core import signing
 
-from cms.api.conf import DEFAULTS
-from cms.api.preview import SALT, frontend_preview_url, make_token
+from cms.conf import DEFAULTS
+from cms.preview import SALT, frontend_preview_url, make_token
 
 
 @pytest.fixture

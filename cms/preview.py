@@ -20,8 +20,8 @@ from django.core.cache import cache
 
 from wagtail.models import Revision
 
-from cms.api.conf import frontend_url, get_setting
-from cms.api.paths import page_path
+from cms.conf import frontend_url, get_setting
+from cms.paths import page_path
 
 SALT = "cms.api.preview"
 PREVIEW_HEADER = "X-Preview-Token"
