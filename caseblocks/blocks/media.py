@@ -100,6 +100,7 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return {
             "image": image_api_representation(value["image"]),
             "alt_text": "" if value["decorative"] else value["alt_text"],
+            "decorative": bool(value["decorative"]),
             "caption": value["caption"],
             "credit": value["credit"],
         }
@@ -115,6 +116,8 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
     translatable_children = ("caption",)
 
     api_schema = schemas.CaptionedEmbedValue
+    # Children whose API key is another name: the embed is given by its address.
+    api_renamed_children = {"embed": "url"}
 
     class Meta:
         icon = "media"
