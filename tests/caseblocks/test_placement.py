@@ -132,7 +132,7 @@ def test_action_in_another_language_is_preferred_when_asked(action_page):
     assert find_action(ACTION_ID, "ru").page_id == action_page.pk
 
 
-def test_action_in_a_language_without_a_version_answers_from_its_source(db):
+def test_action_in_a_language_without_a_version_answers_from_its_source(client):
     """The source page's language, not the oldest page's, stands in."""
     from django.apps import apps
 
@@ -151,3 +151,7 @@ def test_action_in_a_language_without_a_version_answers_from_its_source(db):
     assert find_action(ACTION_ID, "it").page_id == older.pk
     assert find_action(ACTION_ID, "ru").page_id == source.pk
     assert find_action(ACTION_ID).page_id == source.pk
+    response = client.get(f"/api/v1/actions/{ACTION_ID}/?language=ru")
+    assert response.json()["language"] == "en"
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" in response["Vary"]

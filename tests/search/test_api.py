@@ -100,6 +100,8 @@ def test_search_through_elasticsearch(client, fake_es, indexed_case):
     )
 
     assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" in response["Vary"]
     request = fake_es.find("POST", rf"/{index_alias('en')}/_search")[0]
     assert request.params["ignore_unavailable"] == ["true"]
     assert request.body["query"]["bool"]["filter"] == [
