@@ -150,6 +150,10 @@ def test_a_case_answers_its_partners_and_a_news_post_all_it_names(client, image)
             "logo": detail["partners"][0]["logo"] | {"id": image.pk},
         }
     ]
+    # API v2 serves the new fields too.
+    v2 = client.get(f"/api/v2/pages/{case.pk}/")
+    assert v2.status_code == 200, v2.content
+    assert len(v2.json()["partners"]) == 1
     news_detail = client.get(f"/api/v1/pages/{news.pk}/").json()
     assert [c["iso"] for c in news_detail["countries"]] == ["KG", "UZ"]
     assert [c["id"] for c in news_detail["related_cases"]] == [case.pk, other.pk]
