@@ -80,6 +80,9 @@ def urls(ids):
         "listing v2": ["/api/v2/pages/?type=cms.CasePage&fields=*&limit=20"],
         "detail": [f"/api/v1/pages/{pk}/" for pk in sample],
         "detail v2": [f"/api/v2/pages/{pk}/" for pk in sample],
+        # The first cases are named by every news post: include= has a full list.
+        "include": [f"/api/v1/pages/{pk}/?include=news" for pk in sample[:12]],
+        "no include": [f"/api/v1/pages/{pk}/" for pk in sample[:12]],
         "ceiling": ["/bench/ceiling/"],
     }
 
@@ -101,6 +104,8 @@ def main():
     for name, paths in urls(ids).items():
         for mode, port in (("cold", 8772), ("warm", 8771)):
             if mode == "warm" and name not in {"listing", "detail"}:
+                continue
+            if mode == "warm" and name in {"include", "no include"}:
                 continue
             row = f"{name} ({mode})" if name in {"listing", "detail"} else name
             plan[row] = (port, paths, counts[name][1 if mode == "warm" else 0])
@@ -148,6 +153,17 @@ def report(rows):
         f"{SECONDS:g}s per row in {ROUNDS} rounds, 4 loopback clients, "
         "warm: Redis cache shared by the workers"
     )
+    include = rows["include"][0]["rps"]
+    without = rows["no include"][0]["rps"]
+    print(
+        f"cold detail with include=news takes {without / include:.2f}x the time of "
+        "the same details without it (target: at most 1.50x)"
+    )
+    for name in ("listing (warm)", "detail (warm)"):
+        print(
+            f"{name}: {rows[name][0]['rps'] / ceiling:.2f} of the bare view "
+            "(target: at least 0.60)"
+        )
     print(
         f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'SQL':>6}"
         f"{'/ v2':>8}{'/ ceiling':>11}{'errors':>8}"

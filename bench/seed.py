@@ -1,4 +1,5 @@
-"""Seed the benchmark database: case pages with a dozen realistic blocks each."""
+"""Seed the benchmark database: case pages with a dozen realistic blocks each, and
+news posts that name them (one for every ten cases, each naming a dozen)."""
 
 import datetime
 import random
@@ -16,6 +17,8 @@ from cms.models import (
     CountryIndexPage,
     CountryPage,
     HomePage,
+    NewsIndexPage,
+    NewsPage,
 )
 
 COUNTRIES = [
@@ -159,6 +162,26 @@ def seed(count):
                 body=body(rng, image, country),
             )
         )
+    seed_news(home, countries, count // 10)
     return list(
         CasePage.objects.values_list("pk", flat=True)[:200]
     ), Page.objects.count()
+
+
+def seed_news(home, countries, count):
+    """News posts, each naming its country and a dozen of the first cases."""
+    index = home.add_child(instance=NewsIndexPage(title="News", slug="news"))
+    named = list(CasePage.objects.order_by("pk")[:12])
+    for n in range(count):
+        post = index.add_child(
+            instance=NewsPage(
+                title=f"News {n}",
+                slug=f"news-{n}",
+                summary="A prisoner writes from jail.",
+                published_at=timezone.now() - datetime.timedelta(days=n),
+                first_published_at=timezone.now(),
+            )
+        )
+        post.countries.set([countries[n % len(countries)]])
+        post.related_cases.set(named)
+        post.save()

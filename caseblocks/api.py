@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from caseblocks.actions import captcha, confirmation, ratelimits
 from caseblocks.actions.identity import (
@@ -142,6 +142,9 @@ def action_detail(
         return not_found(action_id)
     value = placement.value
     is_open = placement.is_open()
+    # The language of the page version answering, which may not be the one asked.
+    response["Content-Language"] = placement.language
+    patch_vary_headers(response, ("Accept-Language",))
     return {
         "action_id": action_id,
         "kind": value["kind"],

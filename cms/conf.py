@@ -20,6 +20,8 @@ DEFAULTS = {
     "PREVIEW_MAX_AGE": 600,
     # How many cases and news posts a country carries in /countries/.
     "LATEST_PER_COUNTRY": 3,
+    # How many teasers each list of a page's ``include=`` carries (then ``next``).
+    "INCLUDE_LIMIT": 10,
     # A page asked for in a locale it has no public translation in: "404", or
     # "fallback" to serve it in the default locale, marked (cms.api.locales).
     "MISSING_TRANSLATION": "404",

@@ -3,14 +3,26 @@
 Both endpoints answer from Elasticsearch when ``SEARCH["URL"]`` is set and from
 Wagtail's database search otherwise, in the same shape. Only live, public pages
 are ever returned: the index holds nothing else, and the database path filters.
+
+Results speak the listings' vocabulary: ``total``, ``items`` of the delivery
+API's one teaser (``cms.api.schemas.teasers.PageTeaser``, made by
+``cms.api.loading.teasers``) and page types by their API names (``case``).
 """
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from ninja import Field, Query, Router, Schema
 
+from django.http import HttpResponse
+
+from wagtail.models import Page
+
+from cms.api import caching
 from cms.api.errors import BadRequest
+from cms.api.loading import teasers
+from cms.api.pagetypes import page_type_for_model, page_types
 from cms.api.schemas.pages import Errors
+from cms.api.schemas.teasers import PageTeaser
 
 from .backends import get_backend
 from .query import InvalidQuery, SearchQuery
@@ -27,7 +39,7 @@ class SearchParams(Schema):
         "", max_length=200, description="Words to look for; empty lists all."
     )
     locale: str | None = Field(None, description="Language code, for example 'it'.")
-    type: str | None = Field(None, description="Page type, for example 'cms.CasePage'.")
+    type: str | None = Field(None, description="Page type, for example 'case'.")
     country: str | None = Field(None, description="ISO 3166-1 code, for example 'UZ'.")
     status: str | None = Field(
         None, description="Case status, for example 'imprisoned'."
@@ -45,20 +57,10 @@ class SuggestParams(Schema):
     limit: int = Field(8, ge=1, le=20)
 
 
-class SearchHit(Schema):
-    id: int
-    type: str = Field(
-        ..., description="App label and model, for example 'cms.CasePage'."
-    )
-    title: str
-    summary: str
-    url: str | None = Field(
-        ..., description="Front-end path, for example '/en/cases/x/'."
-    )
-    locale: str
+class SearchHit(PageTeaser):
     highlights: dict[str, list[str]] = Field(
         ...,
-        description="Matching fragments per field, matches in <mark>; Elasticsearch only.",
+        description="Matching fragments per field, matches in `<mark>`; Elasticsearch only.",
     )
 
 
@@ -75,23 +77,52 @@ class Facets(Schema):
 
 
 class SearchResponse(Schema):
-    count: int
+    total: int
     limit: int
     offset: int
-    results: list[SearchHit]
+    items: list[SearchHit]
     facets: Facets
 
 
-class Suggestion(Schema):
-    id: int
-    type: str
-    title: str
-    url: str | None
-    locale: str
-
-
 class SuggestResponse(Schema):
-    results: list[Suggestion]
+    items: list[PageTeaser]
+
+
+def model_label(name):
+    """The backends' name of the API page type ``name``, or 400 naming ``type``."""
+    page_type = page_types().get(name)
+    if page_type is None:
+        raise BadRequest(
+            "type", f"Unknown type '{name}'. Use one of: {', '.join(page_types())}."
+        )
+    return page_type.model._meta.label
+
+
+def type_name(label):
+    """The API name of a page model's label (``cms.CasePage`` → ``case``)."""
+    from django.apps import apps
+
+    return page_type_for_model(apps.get_model(label)).name
+
+
+def as_teasers(hits):
+    """The hits as the delivery API's teasers, in order, with their highlights."""
+    ids = [hit["id"] for hit in hits]
+    versions = {
+        v["pk"]: v
+        for v in Page.objects.filter(pk__in=ids).values(*caching.VERSION_FIELDS)
+    }
+    made = teasers([versions[pk] for pk in ids if pk in versions])
+    highlights = {hit["id"]: hit.get("highlights", {}) for hit in hits}
+    return [{**item, "highlights": highlights[item["id"]]} for item in made]
+
+
+def answered(data, locale):
+    """The JSON of ``data`` as produced (a teaser's ``meta`` only where it applies),
+    naming the language of the pages it holds."""
+    response = HttpResponse(caching.dumps(data), content_type=caching.JSON)
+    caching.set_language(response, locale or caching.languages_of(data["items"]))
+    return response
 
 
 def answer(call):
@@ -111,9 +142,27 @@ def answer(call):
     summary="Search published pages",
 )
 def search(request, params: Query[SearchParams]):
-    query = SearchQuery(**params.dict())
+    values = params.dict()
+    if values["type"]:
+        values["type"] = model_label(values["type"])
+    query = SearchQuery(**values)
     result = answer(lambda: get_backend().search(query.clean()))
-    return {"limit": query.limit, "offset": query.offset, **result}
+    items = as_teasers(result["results"])
+    facets = {
+        **result["facets"],
+        "type": [
+            {**bucket, "value": type_name(bucket["value"])}
+            for bucket in result["facets"]["type"]
+        ],
+    }
+    data = {
+        "total": result["count"],
+        "limit": query.limit,
+        "offset": query.offset,
+        "items": items,
+        "facets": facets,
+    }
+    return answered(data, (query.locale or "").lower() or None)
 
 
 @router.get(
@@ -126,11 +175,13 @@ def suggest(request, params: Query[SuggestParams]):
 
     def run():
         cleaned = query.clean()
-        return {
-            "results": get_backend().suggest(cleaned.q, cleaned.locale, cleaned.limit)
-        }
+        return get_backend().suggest(cleaned.q, cleaned.locale, cleaned.limit)
 
-    return answer(run)
+    items = [
+        {k: v for k, v in item.items() if k != "highlights"}
+        for item in as_teasers(answer(run))
+    ]
+    return answered({"items": items}, (query.locale or "").lower() or None)
 
 
 def register_api():

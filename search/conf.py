@@ -9,6 +9,8 @@ Every key is optional::
     }
 """
 
+import functools
+
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -38,11 +40,9 @@ DEFAULTS = {
         "zh-hant": "simple",
     },
     # Where each facet's values come from: dotted paths tried on every page.
-    "FACETS": {
-        "country": ["country.iso_code", "countries.iso_code", "iso_code"],
-        "status": ["status"],
-        "tag": ["tags.name"],
-    },
+    # Where each facet's values come from: dotted paths tried on every page. None:
+    # from what the page types declare their teasers show (declared_facets()).
+    "FACETS": None,
     # The first of these attributes that a page has is its summary in results.
     "SUMMARY_ATTRIBUTES": ["summary", "intro", "search_description"],
     # Settings for each new concrete index, such as number_of_replicas.
@@ -58,7 +58,36 @@ _cache = {}
 def get_setting(name):
     if not _cache:
         _cache.update(DEFAULTS, **getattr(settings, "SEARCH", {}))
+    if name == "FACETS" and _cache[name] is None:
+        return declared_facets()
     return _cache[name]
+
+
+@functools.cache
+def declared_facets():
+    """Each facet's dotted paths, read from the page types' teaser declarations
+    (``cms.models.mixins.TeaserMixin``): a page's countries' ISO codes (a country
+    page's own), its status and its tags' names."""
+    from wagtail.models import get_page_models
+
+    facets = {"country": [], "status": [], "tag": []}
+
+    def add(name, path):
+        if path not in facets[name]:
+            facets[name].append(path)
+
+    for model in get_page_models():
+        countries = getattr(model, "teaser_countries", None)
+        if countries:
+            add(
+                "country",
+                "iso_code" if countries == "self" else f"{countries}.iso_code",
+            )
+        if status := getattr(model, "teaser_status", None):
+            add("status", status)
+        if tags := getattr(model, "teaser_tags", None):
+            add("tag", f"{tags}.name")
+    return facets
 
 
 def uses_elasticsearch():

@@ -180,6 +180,7 @@ def public_placements(action_id):
             "targets": targets,
             "campaign_open": placement.campaign_open,
             "campaign_closed_text": placement.campaign_closed_text,
+            "source": placement.page_id == source_id,
         }
         for placement in placements
     ]
@@ -189,7 +190,8 @@ def find_action(action_id, language=None):
     """The placement of ``action_id`` on a live, public page, or ActionNotFound.
 
     Every language version of a page carries the same action; the version in
-    ``language`` is preferred, then the oldest page.
+    ``language`` is preferred, then the version of the page the others were
+    translated from (its source page), whatever their ages.
     """
     key = cache_key(action_id)
     found = cache.get(key)
@@ -198,7 +200,10 @@ def find_action(action_id, language=None):
         cache.set(key, found, get_setting("PLACEMENT_CACHE_TIMEOUT"))
     if not found:
         raise ActionNotFound(action_id)
-    chosen = next((p for p in found if p["language"] == language), found[0])
+    chosen = next(
+        (p for p in found if p["language"] == language),
+        next((p for p in found if p.get("source")), found[0]),
+    )
     # The stored targets of this version are never read: the source's, already
     # resolved to plain dicts, take their place (no query per request).
     value = ACTION_FORM.to_python({**chosen["value"], "targets": []})

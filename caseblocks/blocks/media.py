@@ -124,6 +124,8 @@ class CaptionedEmbedBlock(CaseStructBlock):
     searchable_children = ("caption",)
 
     api_schema = schemas.CaptionedEmbedValue
+    # Children whose API key is another name: the embed is given by its address.
+    api_renamed_children = {"embed": "url"}
 
     class Meta:
         icon = "media"

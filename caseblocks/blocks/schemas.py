@@ -149,6 +149,7 @@ class ImageValue(APIValue):
 class CaptionedImageValue(APIValue):
     image: ImageValue | None
     alt_text: str
+    decorative: bool
     caption: str
     credit: str
 

@@ -41,9 +41,13 @@ def build_api():
     api = DeliveryAPI(
         title="Casebook delivery API",
         version="1",
+        # Markdown, shown as HTML by /api/docs: placeholders go in code spans, or
+        # the browser takes "<language code>" for a tag and shows nothing.
         description=(
             "Published, public content for front-ends. Page paths follow "
-            "/<language code>/<path below the language's home page>/."
+            "`/<language code>/<path below the language's home page>/`. "
+            "Add `include=` to a page's detail for its related pages "
+            "(`?include=cases,news` on a country)."
         ),
         urls_namespace="cms_api",
         openapi_url="/openapi.json",

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any, Literal
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from ninja import Schema
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -24,9 +25,9 @@ from wagtail.rich_text import expand_db_html
 from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.sanitise import clean_html, web_url
 from caseblocks.blocks.schemas import ImageValue, RichTextHTML
-from cms.api.refs import CountryRef, PageRef, country_ref, page_ref
+from cms.api.refs import CountryRef, PageRef, country_ref, in_locales, page_ref
 from cms.api.schemas.blocks import block_schema
-from cms.models import CountryPage
+from cms.models import CountryPage, PartnerOrganisation
 from cms.visibility import visible_ids, visible_or_none
 
 
@@ -90,6 +91,26 @@ def field_reader(model, name):
     raise ImproperlyConfigured(f"No API reader for {model.__name__}.{name}.")
 
 
+class PartnerRef(Schema):
+    """A partner organisation (a snippet), as its admin panels describe it."""
+
+    name: str
+    url: str
+    logo: ImageValue | None
+
+    @classmethod
+    def of(cls, partner):
+        return cls(
+            name=partner.name,
+            url=web_url(partner.url) or "",
+            logo=image_api_representation(partner.logo),
+        )
+
+
+def partner_ref(partner):
+    return PartnerRef.of(partner).model_dump(mode="json")
+
+
 def relation_reader(field):
     related, name = field.related_model, field.name
     if issubclass(related, CountryPage):
@@ -98,20 +119,25 @@ def relation_reader(field):
         schema, represent = ImageValue, image_api_representation
     elif issubclass(related, Page):
         schema, represent = PageRef, page_ref
+    elif issubclass(related, PartnerOrganisation):
+        schema, represent = PartnerRef, partner_ref
     else:
         raise ImproperlyConfigured(f"No API reader for the relation {field}.")
     if issubclass(related, Page):
-        # A field pointing at a page a visitor may not read shows nothing.
+        # A field pointing at a page a visitor may not read shows nothing; one
+        # pointing at another language's page shows its translation, if public.
         if field.many_to_many:
             return FieldReader(
                 list[schema],
                 lambda page, context: [
-                    represent(obj) for obj in visible_related(getattr(page, name))
+                    represent(obj) for obj in visible_related(page, name)
                 ],
             )
         return FieldReader(
             schema | None,
-            lambda page, context: represent(visible_or_none(getattr(page, name))),
+            lambda page, context: represent(
+                visible_or_none(in_locales([(page, getattr(page, name))])[0])
+            ),
         )
     if field.many_to_many:
         return FieldReader(
@@ -123,11 +149,12 @@ def relation_reader(field):
     )
 
 
-def visible_related(manager):
-    """The related pages a visitor may read, in the manager's order (one query)."""
-    pages = list(manager.all())
-    visible = visible_ids([page.pk for page in pages])
-    return [page for page in pages if page.pk in visible]
+def visible_related(page, name):
+    """The related pages a visitor may read, in the page's language where they
+    are translated, in the manager's order (two queries)."""
+    pages = in_locales([(page, related) for related in getattr(page, name).all()])
+    visible = visible_ids([related.pk for related in pages])
+    return [related for related in pages if related.pk in visible]
 
 
 @cache

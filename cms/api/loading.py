@@ -26,7 +26,7 @@ def teasers(versions):
     by_pk = {v["pk"]: key for v, key in zip(versions, keys, strict=True)}
     for content_type_id, ids in missing.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for page in page_type_for_model(model).teaser_queryset(ids):
+        for page in page_type_for_model(model).teaser_pages(ids):
             made[by_pk[page.pk]] = teaser(page)
     caching.set_many(made)
     found.update(made)
@@ -39,7 +39,7 @@ def detail_json(version, public):
     body = caching.get_many([key]).get(key)
     if body is None:
         model = ContentType.objects.get_for_id(version["content_type_id"]).model_class()
-        page = page_type_for_model(model).teaser_queryset([version["pk"]]).get()
+        (page,) = page_type_for_model(model).teaser_pages([version["pk"]])
         body = caching.dumps(detail(page, public))
         caching.set_many({key: body})
     return body

@@ -2,23 +2,16 @@
 
 A page type's API name is its model name without ``Page``, in snake case:
 ``CasePage`` is ``case``, ``CaseIndexPage`` is ``case_index``. What a teaser shows
-is read from the model's fields, so a new page model needs no API code:
-
-- ``country``: a foreign key or many-to-many field to ``CountryPage`` (the first
-  one listed), or the page itself for a country;
-- ``image``: the first foreign key to an image;
-- ``status``: a field named ``status``;
-- ``date``: ``published_at`` if the model has it, else the first publication.
+is what the model declares on ``cms.models.mixins.TeaserMixin`` (its summary,
+image, countries, date, status and tags), so a new page model needs no API code.
 """
 
 from dataclasses import dataclass
 from functools import cache
 
-from django.db import models
 from django.db.models import Prefetch, Value
 
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
 from cms.models import CountryPage
@@ -29,12 +22,21 @@ from cms.visibility import visible_pages
 class PageType:
     name: str
     model: type
+    summary_field: str | None = None
     country_field: str | None = None
     country_many: bool = False
     image_field: str | None = None
-    has_status: bool = False
-    has_tags: bool = False
+    status_field: str | None = None
+    tags_field: str | None = None
     date_field: str = "first_published_at"
+
+    @property
+    def has_status(self):
+        return self.status_field is not None
+
+    @property
+    def has_tags(self):
+        return self.tags_field is not None
 
     @property
     def country_lookup(self):
@@ -65,40 +67,56 @@ class PageType:
                 f"{self.image_field}__renditions"
             )
         if self.has_tags:
-            queryset = queryset.prefetch_related("tags")
+            queryset = queryset.prefetch_related(self.tags_field)
         return queryset
+
+    def teaser_pages(self, ids):
+        """The pages with ``ids``, each with its teaser's countries found.
+
+        Countries are answered in each page's language where they are translated
+        (``cms.api.refs.in_locales``): one more query for the whole batch at most.
+        """
+        from cms.api.refs import in_locales  # refs names page types
+
+        pages = list(self.teaser_queryset(ids))
+        if self.model is CountryPage:
+            for page in pages:
+                page.teaser_countries_found = [page]
+        elif self.country_field:
+            pairs = [
+                (page, country) for page in pages for country in self.countries_of(page)
+            ]
+            localised = iter(in_locales(pairs))
+            for page in pages:
+                page.teaser_countries_found = []
+            for (page, _country), country in zip(pairs, localised, strict=True):
+                page.teaser_countries_found.append(country)
+        return pages
+
+    def countries_of(self, page):
+        """The visible countries the page's declared field holds (prefetched)."""
+        if self.country_many:
+            return list(getattr(page, self.country_field).all())
+        # Prefetched through the visible pages: a hidden country is left out.
+        found = getattr(page, self.country_field)
+        return [found] if found is not None else []
 
 
 def describe(model):
-    fields = {field.name: field for field in model._meta.get_fields()}
-    country = next(
-        (
-            field
-            for field in fields.values()
-            if field.is_relation
-            and not field.auto_created
-            and field.related_model is CountryPage
-        ),
-        None,
-    )
-    image = next(
-        (
-            field
-            for field in fields.values()
-            if isinstance(field, models.ForeignKey)
-            and field.related_model is get_image_model()
-        ),
-        None,
-    )
+    countries = getattr(model, "teaser_countries", None)
+    country_field = None if countries in (None, "self") else countries
     return PageType(
         name=camelcase_to_underscore(model.__name__.removesuffix("Page")),
         model=model,
-        country_field=country.name if country else None,
-        country_many=bool(country and country.many_to_many),
-        image_field=image.name if image else None,
-        has_status="status" in fields,
-        has_tags="tags" in fields,
-        date_field="published_at" if "published_at" in fields else "first_published_at",
+        summary_field=getattr(model, "teaser_summary", None),
+        country_field=country_field,
+        country_many=bool(
+            country_field and model._meta.get_field(country_field).many_to_many
+        ),
+        image_field=getattr(model, "teaser_image", None),
+        status_field=getattr(model, "teaser_status", None),
+        tags_field=getattr(model, "teaser_tags", None),
+        date_field=getattr(model, "teaser_date", "first_published_at"),
     )
 
 

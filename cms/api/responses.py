@@ -69,8 +69,8 @@ def cache_public_response(run, content_type=caching.JSON):
         generation = found.get(caching.GENERATION_KEY) or caching.renew_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
-            _generation, etag, body = entry
-            return caching.public_response(request, body, etag, content_type)
+            _generation, etag, body, *language = entry
+            return caching.public_response(request, body, etag, content_type, *language)
         response = run(request, *args, **kwargs)
         made = getattr(response, "public_body", None)
         if made is not None:

@@ -3,7 +3,8 @@
 from caseblocks.blocks.media import image_api_representation
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
-from cms.api.refs import country_ref
+from cms.api.refs import country_ref, in_locales
+from cms.api.schemas.teasers import PageTeaser
 from cms.models import CountryPage
 from cms.paths import page_path
 from cms.visibility import visible_or_none
@@ -16,35 +17,43 @@ def shown(country):
     return visible_or_none(country)
 
 
-def page_country(page, page_type):
+def page_countries(page, page_type):
+    """The countries the page's teaser names, all of them, in the page's language.
+
+    ``cms.api.pagetypes.PageType.teaser_queryset`` reads them in a few queries for
+    a whole batch and leaves them on ``teaser_countries_found``.
+    """
+    found = getattr(page, "teaser_countries_found", None)
+    if found is not None:
+        return found
     if isinstance(page, CountryPage):
-        return page
-    if page_type.country_many:
-        # Prefetched, so read in Python rather than with .first(), another query.
-        countries = [
-            c for c in getattr(page, page_type.country_field).all() if shown(c)
-        ]
-        return countries[0] if countries else None
-    if page_type.country_field:
-        return shown(getattr(page, page_type.country_field))
-    return None
+        return [page]
+    if not page_type.country_field:
+        return []
+    value = getattr(page, page_type.country_field)
+    countries = list(value.all()) if page_type.country_many else [value]
+    countries = in_locales([(page, country) for country in countries])
+    return [country for country in countries if shown(country)]
 
 
 def teaser(page):
+    """The page's teaser, produced from its one declaration, ``PageTeaser``."""
     page_type = page_type_for_model(type(page))
     image = getattr(page, page_type.image_field) if page_type.image_field else None
-    return {
-        "id": page.pk,
-        "type": page_type.name,
-        "title": page.title,
-        "summary": getattr(page, "summary", "") or getattr(page, "intro", ""),
-        "date": getattr(page, page_type.date_field),
-        "image": image_api_representation(image),
-        "country": country_ref(page_country(page, page_type)),
-        "status": page.status if page_type.has_status else None,
-        "path": page_path(page),
-        "locale": page.locale.language_code,
-    }
+    summary = getattr(page, page_type.summary_field) if page_type.summary_field else ""
+    status = getattr(page, page_type.status_field) if page_type.status_field else None
+    return PageTeaser(
+        id=page.pk,
+        type=page_type.name,
+        title=page.title,
+        summary=summary or "",
+        date=getattr(page, page_type.date_field),
+        image=image_api_representation(image),
+        countries=[country_ref(c) for c in page_countries(page, page_type)],
+        status=status or None,
+        path=page_path(page),
+        locale=page.locale.language_code,
+    ).model_dump(exclude={"meta"})
 
 
 def link(page):

@@ -15,12 +15,19 @@ from wagtail.search import index
 
 from cms.blocks import CaseStreamBlock
 
-from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
+from .mixins import (
+    IndexPageMixin,
+    LocalisedReferencesMixin,
+    SummaryMixin,
+    TeaserMixin,
+)
 from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class CaseIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
+class CaseIndexPage(
+    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+):
     subpage_types = ["cms.CasePage"]
 
     class Meta:
@@ -57,9 +64,16 @@ class CasePage(
     FrontendPreviewMixin,
     LocalisedReferencesMixin,
     SummaryMixin,
+    TeaserMixin,
     Page,
 ):
     """A person at risk or in prison, and the campaign for them."""
+
+    teaser_summary = "summary"
+    teaser_image = "photo"
+    teaser_countries = "country"
+    teaser_status = "status"
+    teaser_tags = "tags"
 
     person_name = models.CharField(
         _("person's name"), max_length=255, help_text=_("As the person writes it.")
@@ -188,6 +202,7 @@ class CasePage(
         APIField("tags"),
         APIField("campaign_state"),
         APIField("campaign_closed_text"),
+        APIField("partners"),
         APIField("summary"),
         APIField("body"),
     ]

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import CountryStreamBlock
 
-from .mixins import IndexPageMixin, SummaryMixin
+from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
 from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
@@ -22,7 +22,9 @@ def country_choices():
     return list(countries)
 
 
-class CountryIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
+class CountryIndexPage(
+    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+):
     subpage_types = ["cms.CountryPage"]
 
     class Meta:
@@ -41,8 +43,13 @@ class Region(models.TextChoices):
     )
 
 
-class CountryPage(HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, Page):
+class CountryPage(
+    HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
+):
     """A country: the page title is its name, as readers of the locale write it."""
+
+    teaser_summary = "summary"
+    teaser_countries = "self"
 
     iso_code = models.CharField(
         _("ISO code"),

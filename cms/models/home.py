@@ -6,12 +6,15 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .mixins import TeaserMixin
 from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
 
-class HomePage(HeadlessServeMixin, FrontendPreviewMixin, Page):
+class HomePage(HeadlessServeMixin, FrontendPreviewMixin, TeaserMixin, Page):
     """The root of one locale's site: its sections hang below it."""
+
+    teaser_summary = "intro"
 
     intro = models.TextField(
         _("introduction"),

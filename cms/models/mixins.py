@@ -15,6 +15,8 @@ class IndexPageMixin(models.Model):
     Put it before ``Page`` in the bases so its panels and fields win.
     """
 
+    teaser_summary = "intro"
+
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the listing.")
     )
@@ -79,3 +81,37 @@ class LocalisedReferencesMixin(models.Model):
         if page.locale_id == self.locale_id:
             return page
         return page.get_translation_or_none(self.locale_id) or page
+
+
+class TeaserMixin:
+    """What a page type's teaser shows, declared once for every reader.
+
+    The delivery API's teasers, listings and filters, and the search plugin's
+    results, read these names; none of them guesses from field names. Each names
+    a field of the page (or is None when the type has nothing to show there):
+
+    - ``teaser_summary``: a plain-text field;
+    - ``teaser_image``: a foreign key to an image;
+    - ``teaser_countries``: a foreign key or many-to-many field to country pages,
+      or ``"self"`` for a country page;
+    - ``teaser_date``: the date a teaser shows and "newest first" sorts by;
+    - ``teaser_status``, ``teaser_tags``: a choice field, a tag manager.
+
+    ``api_admin_only`` names the fields of the admin's panels that the delivery
+    API leaves out on purpose, each with the reason (a test holds every other
+    panel field to reaching the API).
+    """
+
+    teaser_summary = None
+    teaser_image = None
+    teaser_countries = None
+    teaser_date = "first_published_at"
+    teaser_status = None
+    teaser_tags = None
+
+    api_admin_only = {
+        "show_in_menus": "Menus are the front-end's to build; the API gives the tree.",
+        "go_live_at": "Scheduling: a page reaches the API only once it is live.",
+        "expire_at": "Scheduling: an expired page leaves the API.",
+        "comment_notifications": "Editors' own notification choice in the admin.",
+    }

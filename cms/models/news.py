@@ -15,7 +15,12 @@ from wagtail.search import index
 
 from cms.blocks import NewsStreamBlock
 
-from .mixins import IndexPageMixin, LocalisedReferencesMixin, SummaryMixin
+from .mixins import (
+    IndexPageMixin,
+    LocalisedReferencesMixin,
+    SummaryMixin,
+    TeaserMixin,
+)
 from .preview import FrontendPreviewMixin
 from .serving import HeadlessServeMixin
 
@@ -29,7 +34,9 @@ def language_choices():
     return [(code, gettext(name)) for code, name in global_settings.LANGUAGES]
 
 
-class NewsIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
+class NewsIndexPage(
+    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+):
     subpage_types = ["cms.NewsPage"]
 
     class Meta:
@@ -42,9 +49,14 @@ class NewsPage(
     FrontendPreviewMixin,
     LocalisedReferencesMixin,
     SummaryMixin,
+    TeaserMixin,
     Page,
 ):
     """A news post, ours or republished from another outlet with its attribution."""
+
+    teaser_summary = "summary"
+    teaser_countries = "countries"
+    teaser_date = "published_at"
 
     published_at = models.DateTimeField(
         _("publication date and time"),
@@ -126,6 +138,8 @@ class NewsPage(
     api_fields = [
         APIField("published_at"),
         APIField("summary"),
+        APIField("countries"),
+        APIField("related_cases"),
         APIField("author"),
         APIField("source_name"),
         APIField("source_url"),

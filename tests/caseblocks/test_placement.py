@@ -130,3 +130,28 @@ def test_action_in_another_language_is_preferred_when_asked(action_page):
 
     assert find_action(ACTION_ID, "it").page_id == page.pk
     assert find_action(ACTION_ID, "ru").page_id == action_page.pk
+
+
+def test_action_in_a_language_without_a_version_answers_from_its_source(client):
+    """The source page's language, not the oldest page's, stands in."""
+    from django.apps import apps
+
+    from wagtail.models import Locale
+
+    if not apps.is_installed("wagtail_localize"):
+        pytest.skip("the source locale is recorded by the translation plugin")
+    from wagtail_localize.models import TranslationSource
+
+    italian = Locale.objects.get_or_create(language_code="it")[0]
+    older = publish_case(page_fields={"locale": italian}, consent_text="Acconsento.")
+    source = publish_case(page_fields={"translation_key": older.translation_key})
+    TranslationSource.get_or_create_from_instance(source)
+
+    assert older.pk < source.pk
+    assert find_action(ACTION_ID, "it").page_id == older.pk
+    assert find_action(ACTION_ID, "ru").page_id == source.pk
+    assert find_action(ACTION_ID).page_id == source.pk
+    response = client.get(f"/api/v1/actions/{ACTION_ID}/?language=ru")
+    assert response.json()["language"] == "en"
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" in response["Vary"]

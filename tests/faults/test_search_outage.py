@@ -86,7 +86,7 @@ def rebuild():
 def found(client):
     """Ids of the pages a search for "case" answers."""
     response = client.get("/api/v1/search/", {"q": "case", "locale": "en"})
-    results = response.json()["results"]
+    results = response.json()["items"]
     return {result["id"] for result in results}
 
 

@@ -25,7 +25,7 @@ from django.test import Client
 from wagtail.models import Locale
 
 from caseblocks.models import OutgoingMessage, Submission
-from tests.factories import CasePageFactory
+from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
 from tests.factories.blocks import action_form_data
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "typescript-client"
@@ -100,9 +100,12 @@ def ignore_generated(folder, names):
 
 @pytest.fixture
 def italian_case(live_server):
-    """A published English case with an open action, and its Italian translation."""
+    """A published English case with an open action, and its Italian translation,
+    with an Italian news post about it."""
+    country = CountryPageFactory(title="Kazakhstan", iso_code="KZ")
     page = CasePageFactory(
         live=False,
+        country=country,
         title="Erzhan Elshibayev",
         slug="erzhan-elshibayev",
         person_name="Erzhan Elshibayev",
@@ -123,6 +126,10 @@ def italian_case(live_server):
     translation = page.copy_for_translation(italian, copy_parents=True)
     translation.summary = "Un attivista per i diritti dei lavoratori."
     translation.save_revision().publish()
+    news = NewsPageFactory(title="Una lettera")
+    news.related_cases.set([page])
+    news.save_revision().publish()
+    news.copy_for_translation(italian, copy_parents=True).save_revision().publish()
     return translation
 
 
@@ -144,9 +151,11 @@ def test_generated_client_lists_reads_and_takes_part(
 
     assert "1 case page(s) in 'it':" in output
     assert (
-        f"#{italian_case.pk} Erzhan Elshibayev [imprisoned] /it/cases/erzhan-elshibayev/"
-        in output
+        f"#{italian_case.pk} Erzhan Elshibayev [imprisoned] "
+        "/it/cases/erzhan-elshibayev/ (KZ)" in output
     )
+    assert "Content-Language: it" in output
+    assert "Related news: 1" in output
     assert "Body blocks: rich_text, key_facts, action_form" in output
     assert f"Action {ACTION_ID}: open, 0 of 1000 supporter(s)" in output
     assert "Submission: 202 accepted: Thank you." in output

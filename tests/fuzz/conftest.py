@@ -53,6 +53,8 @@ class Known:
     tokens: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     words: list = field(default_factory=list)
+    includes: list = field(default_factory=list)
+    types: list = field(default_factory=list)
     editor_session: str = ""
     html_paths: list = field(default_factory=list)  # Wagtail's own, for API v2
     image_ids: list = field(default_factory=list)
@@ -142,6 +144,8 @@ def site_content(django_db_setup, django_db_blocker):
         KNOWN.tokens[:] = [make_token(page) for page in (public[2], *hidden)]
         KNOWN.tags[:] = ["journalist"]
         KNOWN.words[:] = ["Elshibayev", "prison", "Kazakhstan"]
+        KNOWN.includes[:] = ["cases", "news", "cases,news"]
+        KNOWN.types[:] = ["case", "news", "country"]
         KNOWN.editor_session = sign_in_editor()
         # Below the home page: how Wagtail's router finds a page from the site root.
         KNOWN.html_paths[:] = ["/" + page.url_path.split("/", 2)[2] for page in public]

@@ -13,6 +13,19 @@ from .conftest import index_in_database
 
 pytestmark = pytest.mark.django_db
 
+TEASER_FIELDS = (
+    "id",
+    "type",
+    "title",
+    "summary",
+    "date",
+    "image",
+    "countries",
+    "status",
+    "path",
+    "locale",
+)
+
 SEARCH_RESPONSE = {  # shaped like an Elasticsearch 8.19 answer
     "took": 3,
     "timed_out": False,
@@ -87,29 +100,28 @@ def test_search_through_elasticsearch(client, fake_es, indexed_case):
     )
 
     assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" in response["Vary"]
     request = fake_es.find("POST", rf"/{index_alias('en')}/_search")[0]
     assert request.params["ignore_unavailable"] == ["true"]
     assert request.body["query"]["bool"]["filter"] == [
         {"term": {"facets.status": "imprisoned"}}
     ]
     assert request.body["query"]["bool"]["must"][0]["multi_match"]["query"] == "Azimjan"
+    listed = client.get("/api/v1/pages/?type=case").json()["items"]
     assert response.json() == {
-        "count": 1,
+        "total": 1,
         "limit": 10,
         "offset": 0,
-        "results": [
+        # The listings' own teaser, plus what matched.
+        "items": [
             {
-                "id": indexed_case.pk,
-                "type": "cms.CasePage",
-                "title": "Free Azimjan Askarov",
-                "summary": "A human rights defender serving a life sentence.",
-                "url": "/en/cases/azimjan-askarov/",
-                "locale": "en",
+                **listed[0],
                 "highlights": {"title": ["Free <mark>Azimjan</mark> Askarov"]},
             }
         ],
         "facets": {
-            "type": [{"value": "cms.CasePage", "count": 1}],
+            "type": [{"value": "case", "count": 1}],
             "country": [{"value": "KG", "count": 1}],
             "status": [{"value": "imprisoned", "count": 1}],
             "tag": [],
@@ -121,14 +133,15 @@ def test_a_page_hidden_since_indexing_is_left_out(client, fake_es, indexed_case)
     fake_es.search_response = recorded_response(indexed_case.pk)
     indexed_case.unpublish()  # the index has not caught up yet
     response = client.get("/api/v1/search/", {"q": "Azimjan"})
-    assert response.json()["results"] == []
+    assert response.json()["items"] == []
 
 
 def test_suggest_through_elasticsearch(client, fake_es, settings, indexed_case):
     fake_es.search_response = recorded_response(indexed_case.pk)
     response = client.get("/api/v1/search/suggest/", {"q": "azi"})
     assert response.status_code == 200
-    assert response.json()["results"][0]["title"] == "Free Azimjan Askarov"
+    assert response.json()["items"][0]["title"] == "Free Azimjan Askarov"
+    assert response.json()["items"][0]["type"] == "case"
     every_locale = rf"/{settings.SEARCH['INDEX_PREFIX']}-pages-\*/_search"
     request = fake_es.find("POST", every_locale)
     assert request[0].body["query"]["multi_match"]["type"] == "bool_prefix"
@@ -152,7 +165,7 @@ def test_elasticsearch_down_is_a_503_json(client, fake_es):
         ({"limit": "500"}, "limit"),
         ({"offset": "-1"}, "offset"),
         ({"locale": "xx"}, "locale"),
-        ({"type": "cms.Nothing"}, "type"),
+        ({"type": "cms.CasePage"}, "type"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_field(client, params, field):
@@ -197,7 +210,7 @@ def content(home_page):
 
 
 def ids(response):
-    return [hit["id"] for hit in response.json()["results"]]
+    return [hit["id"] for hit in response.json()["items"]]
 
 
 def test_database_search_matches_text_and_counts_facets(client, content):
@@ -206,40 +219,37 @@ def test_database_search_matches_text_and_counts_facets(client, content):
     assert set(ids(response)) == {content["askarov"].pk, content["news"].pk}
     facets = response.json()["facets"]
     assert facets["type"] == [
-        {"value": "cms.CasePage", "count": 1},
-        {"value": "cms.NewsPage", "count": 1},
+        {"value": "case", "count": 1},
+        {"value": "news", "count": 1},
     ]
     assert facets["country"] == [{"value": "KG", "count": 1}]
     assert facets["tag"] == [{"value": "journalist", "count": 1}]
-    hit = next(
-        h for h in response.json()["results"] if h["id"] == content["askarov"].pk
-    )
+    hit = next(h for h in response.json()["items"] if h["id"] == content["askarov"].pk)
+    detail = client.get(f"/api/v1/pages/{content['askarov'].pk}/").json()
     assert hit == {
-        "id": content["askarov"].pk,
-        "type": "cms.CasePage",
-        "title": "Free Azimjan Askarov",
-        "summary": "A journalist serving a life sentence.",
-        "url": f"/en/cases/{content['askarov'].slug}/",
-        "locale": "en",
+        **{name: detail[name] for name in TEASER_FIELDS},
         "highlights": {},
     }
+    assert (hit["type"], hit["summary"], hit["path"]) == (
+        "case",
+        "A journalist serving a life sentence.",
+        f"/en/cases/{content['askarov'].slug}/",
+    )
 
 
 def test_database_facets_count_every_page_of_a_type(client, content):
     CasePageFactory(person_name="Khadija Ismayilova", summary="A journalist in prison.")
     index_in_database()
     response = client.get("/api/v1/search/", {"q": "journalist"})
-    assert response.json()["count"] == 3
+    assert response.json()["total"] == 3
     assert response.json()["facets"]["type"] == [
-        {"value": "cms.CasePage", "count": 2},
-        {"value": "cms.NewsPage", "count": 1},
+        {"value": "case", "count": 2},
+        {"value": "news", "count": 1},
     ]
 
 
 def test_database_filters_and_stable_pages(client, content):
-    response = client.get(
-        "/api/v1/search/", {"type": "cms.CasePage", "status": "released"}
-    )
+    response = client.get("/api/v1/search/", {"type": "case", "status": "released"})
     assert ids(response) == [content["released"].pk]
     assert response.json()["facets"]["status"] == [{"value": "released", "count": 1}]
 
@@ -264,7 +274,7 @@ def test_database_search_leaves_out_private_pages(client, content):
 def test_database_suggest(client, content):
     response = client.get("/api/v1/search/suggest/", {"q": "Free Azim"})
     assert response.status_code == 200
-    assert [hit["id"] for hit in response.json()["results"]] == [content["askarov"].pk]
+    assert [hit["id"] for hit in response.json()["items"]] == [content["askarov"].pk]
 
 
 def test_search_is_typed_in_the_openapi_document(client):
@@ -283,13 +293,9 @@ def test_search_is_typed_in_the_openapi_document(client):
     ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     hit = schema["components"]["schemas"]["SearchHit"]
     assert ref.endswith("/SearchResponse")
-    assert set(hit["properties"]) == {
-        "id",
-        "type",
-        "title",
-        "summary",
-        "url",
-        "locale",
-        "highlights",
-    }
+    assert set(hit["properties"]) == {*TEASER_FIELDS, "meta", "highlights"}
+    teaser = schema["components"]["schemas"]["PageTeaser"]
+    assert {name: hit["properties"][name] for name in teaser["properties"]} == (
+        teaser["properties"]
+    )
     assert "/api/v1/search/suggest/" in schema["paths"]

@@ -35,12 +35,12 @@ def test_publish_search_highlight_and_suggest(client, home_page, publish):
     response = client.get("/api/v1/search/", {"q": "journalists", "locale": "en"})
     assert response.status_code == 200
     body = response.json()
-    assert [hit["id"] for hit in body["results"]] == [case.pk]  # english stemming
-    assert "<mark>journalist</mark>" in body["results"][0]["highlights"]["summary"][0]
-    assert body["facets"]["type"] == [{"value": "cms.CasePage", "count": 1}]
+    assert [hit["id"] for hit in body["items"]] == [case.pk]  # english stemming
+    assert "<mark>journalist</mark>" in body["items"][0]["highlights"]["summary"][0]
+    assert body["facets"]["type"] == [{"value": "case", "count": 1}]
 
     suggest = client.get("/api/v1/search/suggest/", {"q": "azimjan as"}).json()
-    assert [hit["id"] for hit in suggest["results"]] == [case.pk]
+    assert [hit["id"] for hit in suggest["items"]] == [case.pk]
 
 
 def test_italian_and_russian_are_stemmed(client, home_page, publish):
@@ -58,9 +58,9 @@ def test_italian_and_russian_are_stemmed(client, home_page, publish):
     publish(*pages)
 
     italian = client.get("/api/v1/search/", {"q": "prigioniero", "locale": "it"}).json()
-    assert [hit["id"] for hit in italian["results"]] == [pages[0].pk]
+    assert [hit["id"] for hit in italian["items"]] == [pages[0].pk]
     russian = client.get("/api/v1/search/", {"q": "тюрьма", "locale": "ru"}).json()
-    assert [hit["id"] for hit in russian["results"]] == [pages[1].pk]
+    assert [hit["id"] for hit in russian["items"]] == [pages[1].pk]
 
 
 def test_rebuild_swaps_the_alias_and_check_finds_no_drift(home_page, real_es, publish):

@@ -23,7 +23,7 @@ def hidden(monkeypatch):
 
 def test_the_database_search_asks_cms_visibility(client, hidden):
     case, other = hidden
-    found = [hit["id"] for hit in client.get("/api/v1/search/").json()["results"]]
+    found = [hit["id"] for hit in client.get("/api/v1/search/").json()["items"]]
     assert other.pk in found
     assert case.pk not in found
 

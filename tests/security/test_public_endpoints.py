@@ -224,9 +224,9 @@ def test_the_sweep_sees_public_content(client, site):
     assert pending["title"] == "Pending case"
     assert "Live words." in json.dumps(pending["body"])
     found = client.get("/api/v1/search/?q=public").json()
-    assert [hit["title"] for hit in found["results"]] == ["Public case"]
+    assert [hit["title"] for hit in found["items"]] == ["Public case"]
     found = client.get("/api/v1/search/?q=pending").json()
-    assert [hit["title"] for hit in found["results"]] == ["Pending case"]
+    assert [hit["title"] for hit in found["items"]] == ["Pending case"]
     images = client.get("/api/v2/images/").json()["items"]
     assert [image["id"] for image in images] == [site.public_image.pk]
     rendered = client.get(site.public.url).content.decode()
@@ -237,9 +237,9 @@ def test_the_sweep_sees_public_content(client, site):
 def test_searching_hidden_words_finds_nothing(client, site):
     """No search tells that a hidden word exists, even on a public page's draft."""
     for secret in site.secrets:
-        assert client.get(f"/api/v1/search/?q={secret}").json()["count"] == 0
+        assert client.get(f"/api/v1/search/?q={secret}").json()["total"] == 0
         suggest = client.get(f"/api/v1/search/suggest/?q={secret}").json()
-        assert suggest["results"] == []
+        assert suggest["items"] == []
         assert client.get(f"/api/v2/pages/?search={secret}").json()["items"] == []
 
 

@@ -102,7 +102,8 @@ def list_countries(
 ):
     countries = list(countries_in(request, locale).order_by("title", "pk"))
     items = mark_untranslated(with_latest(request, countries), locale)
-    return caching.json_response(request, {"items": items})
+    language = locale or caching.languages_of(items)
+    return caching.json_response(request, {"items": items}, language=language)
 
 
 @router.get(
@@ -138,4 +139,4 @@ def get_country(
     data = with_latest(request, [country])[0]
     if country.locale.language_code != language:
         data["meta"] = untranslated(language, country.locale.language_code)
-    return caching.json_response(request, data)
+    return caching.json_response(request, data, language=country.locale.language_code)

@@ -7,20 +7,16 @@ from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
 
 from cms.api import caching
 from cms.api.errors import BadRequest
-from cms.api.loading import detail_json, teasers
-from cms.api.locales import (
-    FIELDS,
-    default_language,
-    falls_back,
-    in_locale,
-    mark_untranslated,
-    resolve,
-)
+from cms.api.include import DESCRIPTION as INCLUDE_DESCRIPTION
+from cms.api.include import included
+from cms.api.include import parse as parse_include
+from cms.api.listing import DEFAULT_ORDER, page_listing
+from cms.api.loading import detail_json
+from cms.api.locales import FIELDS, default_language, falls_back, resolve
 from cms.api.pagetypes import page_types
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
@@ -47,37 +43,12 @@ LOCALE_DESCRIPTION = (
 )
 
 
-def status_choices():
-    return {
-        key
-        for page_type in page_types().values()
-        if page_type.has_status
-        for key, _ in page_type.model._meta.get_field("status").choices
-    }
-
-
-def any_type(page_type, field, check, lookup):
-    """A condition on the page types that ``check`` accepts, or 400 naming ``field``."""
-    types = [page_type] if page_type else list(page_types().values())
-    matching = [pt for pt in types if check(pt)]
-    if not matching:
-        raise BadRequest(field, f"Pages of type '{page_type.name}' have no {field}.")
-    condition = Q(pk__in=[])
-    for pt in matching:
-        condition |= Q(pk__in=pt.model.objects.filter(**lookup(pt)).values("pk"))
-    return condition
-
-
-def ordering(order, page_type):
-    descending, name = order.startswith("-"), order.lstrip("-")
-    if name == "date":
-        name = page_type.date_field if page_type else "first_published_at"
-    name = "pk" if name == "id" else name
-    sign = "-" if descending else ""
-    return [f"{sign}{name}", f"{sign}pk"]
-
-
-@router.get("/", response={200: PageListing, 400: Errors}, summary="List public pages")
+@router.get(
+    "/",
+    response={200: PageListing, 400: Errors},
+    summary="List public pages",
+    url_name="list_pages",
+)
 @decorate_view(cache_public_response)
 def list_pages(
     request,
@@ -97,61 +68,29 @@ def list_pages(
     child_of: int | None = Query(
         None, ge=1, le=MAX_ID, description="Id of the parent page"
     ),
-    order: Order = "-date",
+    case: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of a case: the news posts naming it"
+    ),
+    news: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of a news post: the cases it names"
+    ),
+    order: Order = DEFAULT_ORDER,
     limit: int = Query(get_setting("DEFAULT_LIMIT"), ge=1, le=get_setting("MAX_LIMIT")),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
-    page_type = page_types()[type] if type else None
-    if page_type:
-        queryset = site_pages(request, page_type.model)
-    else:
-        queryset = site_pages(request).filter(depth__gte=2)
-    if country:
-        queryset = queryset.filter(
-            any_type(
-                page_type,
-                "country",
-                lambda pt: pt.country_lookup,
-                lambda pt: {pt.country_lookup: country.upper()},
-            )
-        )
-    if status:
-        if status not in status_choices():
-            raise BadRequest("status", f"Unknown status '{status}'.")
-        queryset = queryset.filter(
-            any_type(
-                page_type,
-                "status",
-                lambda pt: pt.has_status,
-                lambda pt: {"status": status},
-            )
-        )
-    if tag:
-        queryset = queryset.filter(
-            any_type(
-                page_type, "tag", lambda pt: pt.has_tags, lambda pt: {"tags__slug": tag}
-            )
-        )
-    if locale:
-        queryset = in_locale(queryset, locale, site_pages(request))
-    if child_of is not None:
-        parent = site_pages(request).filter(pk=child_of).first()
-        if parent is None:
-            raise BadRequest("child_of", "No public page with this id.")
-        queryset = queryset.child_of(parent)
-    total = queryset.count()
-    versions = list(
-        queryset.order_by(*ordering(order, page_type)).values(*caching.VERSION_FIELDS)[
-            offset : offset + limit
-        ]
-    )
-    data = {
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-        "items": mark_untranslated(teasers(versions), locale),
+    filters = {
+        "type": type,
+        "country": country,
+        "status": status,
+        "tag": tag,
+        "locale": locale,
+        "child_of": child_of,
+        "case": case,
+        "news": news,
     }
-    return caching.json_response(request, data)
+    data = page_listing(request, filters, order, limit, offset)
+    language = locale or caching.languages_of(data["items"])
+    return caching.json_response(request, data, language=language)
 
 
 @router.get(
@@ -165,6 +104,9 @@ def find_page(
     path: str = Query(..., description="For example /it/cases/erzhan-elshibayev/"),
     locale: Annotated[
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
+    ] = None,
+    include: Annotated[
+        str | None, Query(description=INCLUDE_DESCRIPTION, max_length=100)
     ] = None,
 ):
     try:
@@ -180,7 +122,9 @@ def find_page(
         version = public.filter(**in_default).values(*FIELDS).first()
     if version is None:
         raise Http404("No public page at this path.")
-    return page_response(request, *resolve(public, version, locale or language))
+    return page_response(
+        request, *resolve(public, version, locale or language), include
+    )
 
 
 @router.get(
@@ -195,17 +139,29 @@ def get_page(
     locale: Annotated[
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
     ] = None,
+    include: Annotated[
+        str | None, Query(description=INCLUDE_DESCRIPTION, max_length=100)
+    ] = None,
 ):
     public = site_pages(request)
     version = public.filter(pk=id, depth__gte=2).values(*FIELDS).first()
     if version is None:
         raise Http404(NOT_FOUND)
-    return page_response(request, *resolve(public, version, locale))
+    return page_response(request, *resolve(public, version, locale), include)
 
 
-def page_response(request, version, meta):
-    """The page's cached detail, with ``meta`` when it is served untranslated."""
+def page_response(request, version, meta, include=None):
+    """The page's cached detail, with ``meta`` when it is served untranslated
+    and the related listings ``include`` names."""
+    names = parse_include(include)
     body = detail_json(version, site_pages(request))
-    if meta is not None:
-        body = {**json.loads(body), "meta": meta}
-    return caching.json_response(request, body)
+    if meta is not None or names:
+        body = json.loads(body)
+        page_type = body["type"]
+        if meta is not None:
+            body["meta"] = meta
+        if names:
+            body["included"] = included(request, page_type, version, names)
+    return caching.json_response(
+        request, body, language=version["locale__language_code"]
+    )

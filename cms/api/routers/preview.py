@@ -57,4 +57,9 @@ def preview(
     if draft is None:
         raise Http404("The page or draft of this preview link no longer exists.")
     # A draft is for the link's holder only: never stored by shared caches.
-    return json_response(request, detail(draft, site_pages(request)), public=False)
+    return json_response(
+        request,
+        detail(draft, site_pages(request)),
+        public=False,
+        language=draft.locale.language_code,
+    )

@@ -12,11 +12,11 @@ from typing import Annotated, Literal, Union
 from ninja import Schema
 from pydantic import Field, create_model
 
-from caseblocks.blocks.schemas import ImageValue
 from cms.api.errors import ErrorItem, Errors
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_types
 from cms.api.refs import CountryRef, PageRef
+from cms.api.schemas.teasers import PageTeaser, Untranslated
 
 __all__ = [
     "Breadcrumb",
@@ -49,37 +49,28 @@ class Translation(Schema):
     path: str
 
 
-class Untranslated(Schema):
-    """Why a page came back in another locale than the one asked for."""
-
-    untranslated: Literal[True]
-    requested_locale: str
-    locale: str = Field(description="The locale the page is served in.")
-
-
-class PageTeaser(Schema):
-    id: int
-    type: str
-    title: str
-    summary: str
-    date: datetime.datetime | None
-    image: ImageValue | None
-    country: CountryRef | None
-    status: str | None
-    path: str
-    locale: str
-    meta: Untranslated | None = Field(
-        None,
-        description="Only on a page served untranslated "
-        "(CASEBOOK_API['MISSING_TRANSLATION'] = 'fallback').",
-    )
-
-
 class PageListing(Schema):
     total: int
     limit: int
     offset: int
+    next: str | None = Field(
+        description="The address of the next window of this listing, or null."
+    )
+    previous: str | None = Field(
+        description="The address of the window before, or null on the first."
+    )
     items: list[PageTeaser]
+
+
+class Included(Schema):
+    """Related pages asked for with ``include=``, each a listing of ``/pages/``."""
+
+    cases: PageListing | None = Field(
+        None, description="A country's cases, or the cases a news post names."
+    )
+    news: PageListing | None = Field(
+        None, description="A country's news posts, or those naming a case."
+    )
 
 
 class PageDetailBase(PageTeaser):
@@ -90,6 +81,9 @@ class PageDetailBase(PageTeaser):
     last_published_at: datetime.datetime | None
     breadcrumbs: list[Breadcrumb]
     translations: list[Translation]
+    included: Included | None = Field(
+        None, description="Only with include=: the related pages asked for."
+    )
 
 
 class CountryWithLatest(Schema):

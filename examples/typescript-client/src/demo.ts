@@ -46,20 +46,27 @@ async function listCases() {
   if (error) throw new ApiError(`list ${response.status}: ${describe(error.errors)}`);
   console.log(`${data.total} case page(s) in '${locale}':`);
   for (const teaser of data.items) {
-    console.log(`  #${teaser.id} ${teaser.title} [${teaser.status}] ${teaser.path}`);
+    const countries = teaser.countries.map((country) => country.iso).join(", ");
+    console.log(
+      `  #${teaser.id} ${teaser.title} [${teaser.status}] ${teaser.path} (${countries})`,
+    );
   }
   return data.items;
 }
 
 async function readCase(id: number) {
+  // One request for the page and its related news (`include=`).
   const { data, error, response } = await api.GET("/api/v1/pages/{id}/", {
-    params: { path: { id } },
+    params: { path: { id }, query: { include: "news" } },
   });
   if (error) throw new ApiError(`page ${response.status}: ${describe(error.errors)}`);
   // The detail is a union of every page type, told apart by `type`.
   if (data.type !== "case") throw new ApiError(`page ${id} is a ${data.type}`);
   console.log(`Case: ${data.title} (${data.person_name}), ${data.status}`);
   console.log(`ETag: ${response.headers.get("ETag")}`);
+  console.log(`Content-Language: ${response.headers.get("Content-Language")}`);
+  const news = data.included?.news;
+  console.log(`Related news: ${news?.total ?? 0}${news?.next ? ", more at " + news.next : ""}`);
   console.log(`Body blocks: ${data.body.map((block) => block.type).join(", ")}`);
   return data;
 }

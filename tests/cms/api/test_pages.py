@@ -51,12 +51,16 @@ def test_listing_paginates_with_a_total(client, country):
 def test_teaser_fields(client, case_page):
     item = client.get("/api/v1/pages/?type=case").json()["items"][0]
     assert item["path"] == "/en/cases/erzhan-elshibayev/"
-    assert item["country"] == {
-        "id": case_page.country.pk,
-        "iso": "KZ",
-        "name": "Kazakhstan",
-        "path": "/en/countries/kazakhstan/",
-    }
+    assert item["type"] == "case"
+    assert item["countries"] == [
+        {
+            "id": case_page.country.pk,
+            "iso": "KZ",
+            "name": "Kazakhstan",
+            "path": "/en/countries/kazakhstan/",
+            "locale": "en",
+        }
+    ]
     assert item["status"] == "imprisoned"
     assert set(item["image"]["renditions"]) == {"thumbnail", "medium", "large"}
 
