@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms import images
+
 from . import schemas
 from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
 from .sanitise import web_url
@@ -16,24 +18,56 @@ IMAGE_RENDITIONS = {
 }
 
 
-def image_api_representation(image):
-    """The API shape of an image: its renditions in a few sizes."""
+def rendition_api_representation(rendition):
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+
+
+def image_api_representation(image, alt_text=None):
+    """The API shape of an image: what it shows, its renditions, signed URLs.
+
+    ``alt_text``: the text of the place showing it; the image's own description
+    without one. Renditions are made on the first call and found after it.
+    """
     if image is None:
         return None
-    renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
+    sources = images.srcset_specs(image)
+    specs = [*IMAGE_RENDITIONS.values()]
+    specs += [spec for group in sources.values() for spec in group]
+    renditions = image.get_renditions(*specs)
+    fallback = None
+    sets = []
+    for name, group in sources.items():
+        made = [renditions[spec] for spec in group]
+        # Widths that the image did not reach give the same rendition twice.
+        made = list({rendition.width: rendition for rendition in made}.values())
+        image_format = name or images.file_format(made[0])
+        sets.append(
+            {
+                "format": image_format,
+                "mime_type": images.MIME_TYPES.get(image_format, ""),
+                "srcset": ", ".join(f"{r.url} {r.width}w" for r in made),
+                "renditions": [rendition_api_representation(r) for r in made],
+            }
+        )
+        fallback = made[-1]
     return {
         "id": image.pk,
         "title": image.title,
+        "alt_text": image.description if alt_text is None else alt_text,
         "width": image.width,
         "height": image.height,
+        "focal_point": images.focal_point(image),
+        "src": rendition_api_representation(fallback),
+        "sources": sets,
         "renditions": {
-            name: {
-                "url": renditions[spec].url,
-                "width": renditions[spec].width,
-                "height": renditions[spec].height,
-            }
+            name: rendition_api_representation(renditions[spec])
             for name, spec in IMAGE_RENDITIONS.items()
         },
+        "signed_urls": images.signed_urls(image),
     }
 
 
@@ -97,9 +131,10 @@ class CaptionedImageBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
+        alt_text = "" if value["decorative"] else value["alt_text"]
         return {
-            "image": image_api_representation(value["image"]),
-            "alt_text": "" if value["decorative"] else value["alt_text"],
+            "image": image_api_representation(value["image"], alt_text),
+            "alt_text": alt_text,
             "caption": value["caption"],
             "credit": value["credit"],
         }

@@ -9,7 +9,7 @@ representation against its model catches a key added to one and not the other.
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 
 class APIValue(BaseModel):
@@ -103,12 +103,47 @@ class ImageRenditionsValue(APIValue):
     large: RenditionValue
 
 
+class FocalPointValue(APIValue):
+    """The part of the picture that crops keep, centred on (x, y), in pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class ImageSourceValue(APIValue):
+    """Renditions of one format, for a ``<source>`` of a ``<picture>``."""
+
+    format: str = Field(description="avif, webp, or the image's own format.")
+    mime_type: str
+    srcset: str = Field(description="The renditions as a srcset attribute.")
+    renditions: list[RenditionValue]
+
+
 class ImageValue(APIValue):
     id: int
     title: str
+    alt_text: str = Field(
+        description="What the picture shows, for people who cannot see it; "
+        "empty for a decorative picture."
+    )
     width: int
     height: int
+    focal_point: FocalPointValue | None
+    src: RenditionValue = Field(
+        description="The largest rendition in the image's own format: the "
+        "fallback for browsers that take none of the sources."
+    )
+    sources: list[ImageSourceValue] = Field(
+        description="Modern formats first (AVIF, WebP where the server makes "
+        "them), the image's own format last."
+    )
     renditions: ImageRenditionsValue
+    signed_urls: dict[str, str] = Field(
+        description="Other sizes, made on first use by the image serve view "
+        "(rate-limited), by name."
+    )
 
 
 class CaptionedImageValue(APIValue):
