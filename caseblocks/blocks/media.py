@@ -8,6 +8,7 @@ from cms import images
 
 from . import schemas
 from .base import PREVIEW_TEMPLATE, TranslatableChildrenMixin, raise_for_children
+from .embeds import embed_api_representation
 from .sanitise import web_url
 
 # Rendition filters offered to front-ends, smallest first.
@@ -176,4 +177,5 @@ class CaptionedEmbedBlock(TranslatableChildrenMixin, blocks.StructBlock):
         return {
             "url": web_url(embed.url) if embed else None,
             "caption": value["caption"],
+            **embed_api_representation(embed),
         }

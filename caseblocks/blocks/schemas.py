@@ -156,6 +156,15 @@ class CaptionedImageValue(APIValue):
 class CaptionedEmbedValue(APIValue):
     url: str | None
     caption: str
+    html: str | None = Field(
+        description="The provider's player as a sandboxed iframe, for allowed "
+        "providers only (CASEBOOK_ACTIONS['EMBED_IFRAME_HOSTS']); else null."
+    )
+    title: str
+    provider_name: str
+    thumbnail_url: str | None
+    width: int | None
+    height: int | None
 
 
 # Rich text leaves the API as HTML, with internal links already resolved.

@@ -28,3 +28,6 @@ WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finde
 # Encoding AVIF takes about a second per picture here: the image tests turn it on,
 # the rest of the suite offers WebP only (cms.images).
 CASEBOOK_IMAGES = {"FORMATS": ["webp"]}
+
+# Embeds come from a table in the tests, never from a provider.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.LocalEmbedFinder"}]
