@@ -171,3 +171,66 @@ class CaptionedEmbedValue(APIValue):
 RichTextHTML = Annotated[
     str, WithJsonSchema({"type": "string", "contentMediaType": "text/html"})
 ]
+
+
+# Rich text as a tree (``?format=tree``): caseblocks.blocks.tree.
+class TextNode(APIValue):
+    type: Literal["text"]
+    text: str = Field(description="Plain text: escape it when writing HTML.")
+    marks: list[Literal["bold", "italic"]]
+
+
+class LineBreakNode(APIValue):
+    type: Literal["line_break"]
+
+
+class LinkNode(APIValue):
+    type: Literal["link"]
+    href: str | None = Field(
+        description="A front-end path for a page, else the address; null when the "
+        "target is not public (the text stays)."
+    )
+    page: int | None = Field(description="The id of the page linked to, if any.")
+    children: list["InlineNode"]
+
+
+InlineNode = Annotated[TextNode | LineBreakNode | LinkNode, Field(discriminator="type")]
+
+
+class ParagraphNode(APIValue):
+    type: Literal["paragraph"]
+    children: list[InlineNode]
+
+
+class HeadingNode(APIValue):
+    type: Literal["heading"]
+    level: int = Field(ge=1, le=6)
+    children: list[InlineNode]
+
+
+class ListItemNode(APIValue):
+    type: Literal["list_item"]
+    children: list[Annotated[InlineNode | "ListNode", Field(discriminator="type")]]
+
+
+class ListNode(APIValue):
+    type: Literal["list"]
+    ordered: bool
+    children: list[ListItemNode]
+
+
+BlockNode = Annotated[
+    ParagraphNode | HeadingNode | ListNode, Field(discriminator="type")
+]
+LinkNode.model_rebuild()
+ListItemNode.model_rebuild()
+
+RichTextTree = list[BlockNode]
+
+RichTextValue = Annotated[
+    RichTextHTML | RichTextTree,
+    Field(
+        description="HTML with links resolved; with ?format=tree, the typed tree "
+        "of the same text."
+    ),
+]

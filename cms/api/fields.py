@@ -23,7 +23,8 @@ from wagtail.rich_text import expand_db_html
 
 from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.sanitise import clean_html, web_url
-from caseblocks.blocks.schemas import ImageValue, RichTextHTML
+from caseblocks.blocks.schemas import ImageValue, RichTextValue
+from caseblocks.blocks.tree import rich_text_tree, wants_tree
 from cms.api.refs import country_ref, page_ref
 from cms.api.schemas.blocks import block_schema
 from cms.models import CountryPage
@@ -64,8 +65,7 @@ def field_reader(model, name):
         )
     if isinstance(field, RichTextField):
         return FieldReader(
-            RichTextHTML,
-            lambda page, context: clean_html(expand_db_html(getattr(page, name))),
+            RichTextValue, lambda page, context: rich_text(page, name, context)
         )
     if isinstance(field, ClusterTaggableManager):
         return FieldReader(
@@ -88,6 +88,13 @@ def field_reader(model, name):
                 python_type | None if field.null else python_type, _attr(name)
             )
     raise ImproperlyConfigured(f"No API reader for {model.__name__}.{name}.")
+
+
+def rich_text(page, name, context):
+    source = getattr(page, name)
+    if wants_tree(context):
+        return rich_text_tree(source)
+    return clean_html(expand_db_html(source))
 
 
 def relation_reader(field):

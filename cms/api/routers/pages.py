@@ -41,6 +41,14 @@ PageDetail = page_detail_schema()
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 1_000_000
 NOT_FOUND = "No public page with this id."
+RichTextFormat = Annotated[
+    Literal["html", "tree"],
+    Query(
+        description="How rich text comes: HTML with links resolved, or a typed "
+        "tree (paragraphs, headings, lists, links, marked text) for front-ends "
+        "that render their own components."
+    ),
+]
 LOCALE_DESCRIPTION = (
     "Language code. The page's translation in this language; without one, "
     "a 404 or the page in the default language, as the API is configured."
@@ -166,6 +174,7 @@ def find_page(
     locale: Annotated[
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
     ] = None,
+    format: RichTextFormat = "html",
 ):
     try:
         language, below_home = parse_frontend_path(path)
@@ -180,7 +189,7 @@ def find_page(
         version = public.filter(**in_default).values(*FIELDS).first()
     if version is None:
         raise Http404("No public page at this path.")
-    return page_response(request, *resolve(public, version, locale or language))
+    return page_response(request, *resolve(public, version, locale or language), format)
 
 
 @router.get(
@@ -195,17 +204,18 @@ def get_page(
     locale: Annotated[
         LanguageCode | None, Query(description=LOCALE_DESCRIPTION)
     ] = None,
+    format: RichTextFormat = "html",
 ):
     public = site_pages(request)
     version = public.filter(pk=id, depth__gte=2).values(*FIELDS).first()
     if version is None:
         raise Http404(NOT_FOUND)
-    return page_response(request, *resolve(public, version, locale))
+    return page_response(request, *resolve(public, version, locale), format)
 
 
-def page_response(request, version, meta):
+def page_response(request, version, meta, rich_text="html"):
     """The page's cached detail, with ``meta`` when it is served untranslated."""
-    body = detail_json(version, site_pages(request))
+    body = detail_json(version, site_pages(request), rich_text)
     if meta is not None:
         body = {**json.loads(body), "meta": meta}
     return caching.json_response(request, body)
