@@ -36,16 +36,16 @@ def resolve_links(soup):
             continue
         handler = handlers.get(linktype)
         attrs = [{key: str(value) for key, value in tag.attrs.items()} for tag in tags]
+        if hasattr(handler, "resolve_many"):  # page links: the page and its path
+            for tag, target in zip(tags, handler.resolve_many(attrs), strict=True):
+                href = check_url(target[1]) if target else None
+                resolved[id(tag)] = (href, target[0] if href else None)
+            continue
         opening = handler.expand_db_attributes_many(attrs) if handler else []
         opening = opening or ["<a>"] * len(tags)
         for tag, html in zip(tags, opening, strict=True):
-            href = (
-                extract_attrs(html[2:-1]).get("href") if html.startswith("<a") else None
-            )
-            href = check_url(href) if href else None
-            page = str(tag.get("id", ""))
-            is_page = linktype == "page" and href and page.isdigit()
-            resolved[id(tag)] = (href, int(page) if is_page else None)
+            href = extract_attrs(html[2:-1]).get("href") if html[:2] == "<a" else None
+            resolved[id(tag)] = (check_url(href) if href else None, None)
     return resolved
 
 

@@ -6,6 +6,7 @@ from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
 from cms.api.paths import page_path
 from cms.api.refs import country_ref
+from cms.api.rich_text import reading_language
 from cms.models import CountryPage
 from cms.visibility import visible_or_none
 
@@ -79,7 +80,8 @@ def detail(page, public, rich_text="html"):
         ],
     )
     context = {FORMAT_KEY: rich_text}
-    for name, reader in api_fields(type(page)).items():
-        if name not in data:
-            data[name] = reader.read(page, context)
+    with reading_language(page.locale.language_code):
+        for name, reader in api_fields(type(page)).items():
+            if name not in data:
+                data[name] = reader.read(page, context)
     return data

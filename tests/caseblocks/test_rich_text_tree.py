@@ -159,3 +159,36 @@ def test_the_openapi_document_describes_the_tree(client):
     )
     parameters = document["paths"]["/api/v1/pages/{id}/"]["get"]["parameters"]
     assert "format" in [parameter["name"] for parameter in parameters]
+
+
+@pytest.mark.django_db
+def test_links_lead_to_the_translation_in_the_readers_language(client):
+    from wagtail.models import Locale
+
+    italian = Locale.objects.create(language_code="it")
+    country = CountryPageFactory(slug="kazakhstan", iso_code="KZ")
+    untranslated = CountryPageFactory(slug="uzbekistan", iso_code="UZ")
+    translated_country = country.copy_for_translation(italian, copy_parents=True)
+    translated_country.save_revision().publish()
+    links = (
+        f'<a linktype="page" id="{country.pk}">a</a>'
+        f'<a linktype="page" id="{untranslated.pk}">b</a>'
+    )
+    page = CasePageFactory(slug="links", body=[("rich_text", f"<p>{links}</p>")])
+    translation = page.copy_for_translation(italian, copy_parents=True)
+    translation.save_revision().publish()
+    english = client.get(f"/api/v1/pages/{page.pk}/").json()["body"][0]["value"]
+    assert english == (
+        '<p><a href="/en/countries/kazakhstan/">a</a>'
+        '<a href="/en/countries/uzbekistan/">b</a></p>'
+    )
+    body = client.get(f"/api/v1/pages/{translation.pk}/").json()["body"]
+    assert body[0]["value"] == (
+        '<p><a href="/it/countries/kazakhstan/">a</a>'
+        '<a href="/en/countries/uzbekistan/">b</a></p>'
+    )
+    tree = client.get(f"/api/v1/pages/{translation.pk}/?format=tree").json()["body"]
+    assert [(n["href"], n["page"]) for n in tree[0]["value"][0]["children"]] == [
+        ("/it/countries/kazakhstan/", translated_country.pk),
+        ("/en/countries/uzbekistan/", untranslated.pk),
+    ]
