@@ -49,6 +49,14 @@ DEFAULTS = {
     # forgotten on every publish, unpublish, move and view restriction change; this
     # bounds only changes made around those (a raw SQL update, say).
     "PLACEMENT_CACHE_TIMEOUT": 60,
+    # Hosts whose players an embed block may hand to front-ends as an iframe
+    # (caseblocks.blocks.embeds). An embed from any other provider carries its
+    # title, thumbnail and size, but no HTML.
+    "EMBED_IFRAME_HOSTS": [
+        "www.youtube.com",
+        "www.youtube-nocookie.com",
+        "player.vimeo.com",
+    ],
 }
 
 

@@ -5,11 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import page_passwords
+from cms import image_serve, page_passwords
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
+        image_serve.serve,
+        name="casebook_image_serve",
+    ),
     path("api/", include("cms.api.urls")),
     path("actions/", include("caseblocks.urls")),
 ]

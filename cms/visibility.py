@@ -15,14 +15,17 @@ The conditions are SQL subqueries on the page's own row, so a queryset costs no
 extra query however many restrictions and sites there are.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, IntegerField, OuterRef
+from django.db.models.functions import Cast, Length, Substr
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
+    ReferenceIndex,
     Site,
 )
 
@@ -92,3 +95,26 @@ def collection_restricted():
 def visible_documents():
     """The documents a visitor may download: none in a restricted collection."""
     return get_document_model().objects.exclude(collection_restricted())
+
+
+def visible_images(site=None):
+    """The images that the stored content of pages a visitor may read uses.
+
+    An image uploaded for a draft or a private page is not one of them until the
+    page is public. Wagtail's reference index records what each page's stored
+    (live) content refers to.
+    """
+    model = get_image_model()
+    pages = visible_pages(site=site).annotate(pk_text=Cast("pk", CharField()))
+    used = (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=pages.values("pk_text"),
+            to_content_type=ContentType.objects.get_for_model(model),
+        )
+        .annotate(image_id=Cast("to_object_id", IntegerField()))
+        .values("image_id")
+    )
+    # A subquery, not an annotation: the search backend cannot search a
+    # queryset with annotations (API v2's image search).
+    return model.objects.filter(pk__in=used)

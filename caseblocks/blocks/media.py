@@ -4,8 +4,11 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms import images
+
 from . import schemas
 from .base import PREVIEW_TEMPLATE, CaseStructBlock, api_json, raise_for_children
+from .embeds import embed_api_representation
 from .sanitise import web_url
 
 # Rendition filters offered to front-ends, smallest first.
@@ -19,30 +22,63 @@ IMAGE_RENDITIONS = {
 OPTIONAL_IMAGE = schemas.ImageValue | None
 
 
-def image_value(image):
-    """An image as the fields of ``schemas.ImageValue``: its renditions in a few sizes."""
-    if image is None:
-        return None
-    renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
+def rendition_value(rendition):
     return {
-        "id": image.pk,
-        "title": image.title,
-        "width": image.width,
-        "height": image.height,
-        "renditions": {
-            name: {
-                "url": renditions[spec].url,
-                "width": renditions[spec].width,
-                "height": renditions[spec].height,
-            }
-            for name, spec in IMAGE_RENDITIONS.items()
-        },
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
     }
 
 
-def image_api_representation(image):
+def image_value(image, alt_text=None):
+    """An image as the fields of ``schemas.ImageValue``: what it shows, its
+    renditions for ``srcset`` in each format, signed URLs for other sizes.
+
+    ``alt_text``: the text of the place showing it; the image's own description
+    without one. Renditions are made on the first call and found after it.
+    """
+    if image is None:
+        return None
+    sources = images.srcset_specs(image)
+    specs = [*IMAGE_RENDITIONS.values()]
+    specs += [spec for group in sources.values() for spec in group]
+    renditions = image.get_renditions(*specs)
+    fallback = None
+    sets = []
+    for name, group in sources.items():
+        made = [renditions[spec] for spec in group]
+        # Widths that the image did not reach give the same rendition twice.
+        made = list({rendition.width: rendition for rendition in made}.values())
+        image_format = name or images.file_format(made[0])
+        sets.append(
+            {
+                "format": image_format,
+                "mime_type": images.MIME_TYPES.get(image_format, ""),
+                "srcset": ", ".join(f"{r.url} {r.width}w" for r in made),
+                "renditions": [rendition_value(r) for r in made],
+            }
+        )
+        fallback = made[-1]
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt_text": image.description if alt_text is None else alt_text,
+        "width": image.width,
+        "height": image.height,
+        "focal_point": images.focal_point(image),
+        "src": rendition_value(fallback),
+        "sources": sets,
+        "renditions": {
+            name: rendition_value(renditions[spec])
+            for name, spec in IMAGE_RENDITIONS.items()
+        },
+        "signed_urls": images.signed_urls(image),
+    }
+
+
+def image_api_representation(image, alt_text=None):
     """The JSON of an image, wherever one is shown (blocks, teasers, fields)."""
-    return api_json(OPTIONAL_IMAGE, image_value(image))
+    return api_json(OPTIONAL_IMAGE, image_value(image, alt_text))
 
 
 class CaptionedImageBlock(CaseStructBlock):
@@ -106,10 +142,11 @@ class CaptionedImageBlock(CaseStructBlock):
         return value
 
     def api_value(self, value, context=None):
+        alt_text = "" if value["decorative"] else value["alt_text"]
         return {
             **super().api_value(value),
-            "image": image_value(value["image"]),
-            "alt_text": "" if value["decorative"] else value["alt_text"],
+            "image": image_value(value["image"], alt_text),
+            "alt_text": alt_text,
         }
 
 
@@ -148,4 +185,9 @@ class CaptionedEmbedBlock(CaseStructBlock):
 
     def api_value(self, value, context=None):
         embed = value["embed"]
-        return {"url": embed.url if embed else None, "caption": value["caption"]}
+        # Only http(s): front-ends put the address in an iframe or a link.
+        return {
+            "url": web_url(embed.url) if embed else None,
+            "caption": value["caption"],
+            **embed_api_representation(embed),
+        }

@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     WithJsonSchema,
     model_validator,
 )
@@ -138,12 +139,47 @@ class ImageRenditionsValue(APIValue):
     large: RenditionValue
 
 
+class FocalPointValue(APIValue):
+    """The part of the picture that crops keep, centred on (x, y), in pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class ImageSourceValue(APIValue):
+    """Renditions of one format, for a ``<source>`` of a ``<picture>``."""
+
+    format: str = Field(description="avif, webp, or the image's own format.")
+    mime_type: str
+    srcset: str = Field(description="The renditions as a srcset attribute.")
+    renditions: list[RenditionValue]
+
+
 class ImageValue(APIValue):
     id: int
     title: str
+    alt_text: str = Field(
+        description="What the picture shows, for people who cannot see it; "
+        "empty for a decorative picture."
+    )
     width: int
     height: int
+    focal_point: FocalPointValue | None
+    src: RenditionValue = Field(
+        description="The largest rendition in the image's own format: the "
+        "fallback for browsers that take none of the sources."
+    )
+    sources: list[ImageSourceValue] = Field(
+        description="Modern formats first (AVIF, WebP where the server makes "
+        "them), the image's own format last."
+    )
     renditions: ImageRenditionsValue
+    signed_urls: dict[str, str] = Field(
+        description="Other sizes, made on first use by the image serve view "
+        "(rate-limited), by name."
+    )
 
 
 class CaptionedImageValue(APIValue):
@@ -157,9 +193,81 @@ class CaptionedImageValue(APIValue):
 class CaptionedEmbedValue(APIValue):
     url: WebURL
     caption: str
+    html: str | None = Field(
+        description="The provider's player as a sandboxed iframe, for allowed "
+        "providers only (CASEBOOK_ACTIONS['EMBED_IFRAME_HOSTS']); else null."
+    )
+    title: str
+    provider_name: str
+    thumbnail_url: str | None
+    width: int | None
+    height: int | None
 
 
 # Rich text leaves the API as HTML, with internal links already resolved.
 RichTextHTML = Annotated[
     str, WithJsonSchema({"type": "string", "contentMediaType": "text/html"})
+]
+
+
+# Rich text as a tree (``?format=tree``): caseblocks.blocks.tree.
+class TextNode(APIValue):
+    type: Literal["text"]
+    text: str = Field(description="Plain text: escape it when writing HTML.")
+    marks: list[Literal["bold", "italic"]]
+
+
+class LineBreakNode(APIValue):
+    type: Literal["line_break"]
+
+
+class LinkNode(APIValue):
+    type: Literal["link"]
+    href: str | None = Field(
+        description="A front-end path for a page, else the address; null when the "
+        "target is not public (the text stays)."
+    )
+    page: int | None = Field(description="The id of the page linked to, if any.")
+    children: list["InlineNode"]
+
+
+InlineNode = Annotated[TextNode | LineBreakNode | LinkNode, Field(discriminator="type")]
+
+
+class ParagraphNode(APIValue):
+    type: Literal["paragraph"]
+    children: list[InlineNode]
+
+
+class HeadingNode(APIValue):
+    type: Literal["heading"]
+    level: int = Field(ge=1, le=6)
+    children: list[InlineNode]
+
+
+class ListItemNode(APIValue):
+    type: Literal["list_item"]
+    children: list[Annotated[InlineNode | "ListNode", Field(discriminator="type")]]
+
+
+class ListNode(APIValue):
+    type: Literal["list"]
+    ordered: bool
+    children: list[ListItemNode]
+
+
+BlockNode = Annotated[
+    ParagraphNode | HeadingNode | ListNode, Field(discriminator="type")
+]
+LinkNode.model_rebuild()
+ListItemNode.model_rebuild()
+
+RichTextTree = list[BlockNode]
+
+RichTextValue = Annotated[
+    RichTextHTML | RichTextTree,
+    Field(
+        description="HTML with links resolved; with ?format=tree, the typed tree "
+        "of the same text."
+    ),
 ]

@@ -10,6 +10,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from . import schemas
 from .base import PREVIEW_TEMPLATE, APIBlockMixin, CaseStructBlock
 from .sanitise import clean_html
+from .tree import rich_text_tree, wants_tree
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -34,7 +35,8 @@ def drop_unreadable_page_links(source, readable_ids):
 
 
 class RichTextBlock(APIBlockMixin, blocks.RichTextBlock):
-    """Rich text whose API form is HTML with internal links resolved.
+    """Rich text whose API form is HTML with internal links resolved, or the
+    typed tree of it when the API's context asks (``tree.wants_tree``).
 
     The HTML is whitelisted on the way out (``sanitise.clean_html``): a value
     stored past the editor cannot bring scripts, event handlers or
@@ -45,7 +47,7 @@ class RichTextBlock(APIBlockMixin, blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
-    api_schema = schemas.RichTextHTML
+    api_schema = schemas.RichTextValue
 
     class Meta:
         icon = "pilcrow"
@@ -71,6 +73,8 @@ class RichTextBlock(APIBlockMixin, blocks.RichTextBlock):
         return value
 
     def api_value(self, value, context=None):
+        if wants_tree(context):
+            return rich_text_tree(value.source)
         return clean_html(expand_db_html(value.source))
 
     def get_context(self, value, parent_context=None):

@@ -24,7 +24,8 @@ from wagtail.rich_text import expand_db_html
 
 from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.sanitise import clean_html, web_url
-from caseblocks.blocks.schemas import ImageValue, RichTextHTML
+from caseblocks.blocks.schemas import ImageValue, RichTextValue
+from caseblocks.blocks.tree import rich_text_tree, wants_tree
 from cms.api.refs import CountryRef, PageRef, country_ref, in_locales, page_ref
 from cms.api.schemas.blocks import block_schema
 from cms.models import CountryPage, PartnerOrganisation
@@ -65,8 +66,7 @@ def field_reader(model, name):
         )
     if isinstance(field, RichTextField):
         return FieldReader(
-            RichTextHTML,
-            lambda page, context: clean_html(expand_db_html(getattr(page, name))),
+            RichTextValue, lambda page, context: rich_text(page, name, context)
         )
     if isinstance(field, ClusterTaggableManager):
         return FieldReader(
@@ -109,6 +109,13 @@ class PartnerRef(Schema):
 
 def partner_ref(partner):
     return PartnerRef.of(partner).model_dump(mode="json")
+
+
+def rich_text(page, name, context):
+    source = getattr(page, name)
+    if wants_tree(context):
+        return rich_text_tree(source)
+    return clean_html(expand_db_html(source))
 
 
 def relation_reader(field):

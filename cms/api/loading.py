@@ -33,13 +33,14 @@ def teasers(versions):
     return [found[key] for key in keys if key in found]
 
 
-def detail_json(version, public):
+def detail_json(version, public, rich_text="html"):
     """The serialised detail of one public page, from the cache when it can be."""
-    key = caching.cache_key("detail", version, caching.generation())
+    kind = "detail" if rich_text == "html" else f"detail-{rich_text}"
+    key = caching.cache_key(kind, version, caching.generation())
     body = caching.get_many([key]).get(key)
     if body is None:
         model = ContentType.objects.get_for_id(version["content_type_id"]).model_class()
         (page,) = page_type_for_model(model).teaser_pages([version["pk"]])
-        body = caching.dumps(detail(page, public))
+        body = caching.dumps(detail(page, public, rich_text))
         caching.set_many({key: body})
     return body

@@ -1,9 +1,11 @@
 """Pages as JSON-ready dicts: teasers for listings, details for a single page."""
 
 from caseblocks.blocks.media import image_api_representation
+from caseblocks.blocks.tree import FORMAT_KEY
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
 from cms.api.refs import country_ref, in_locales
+from cms.api.rich_text import reading_language
 from cms.api.schemas.teasers import PageTeaser
 from cms.models import CountryPage
 from cms.paths import page_path
@@ -60,8 +62,9 @@ def link(page):
     return {"id": page.pk, "title": page.title, "path": page_path(page)}
 
 
-def detail(page, public):
-    """The whole page. ``public``: the public pages queryset of the request."""
+def detail(page, public, rich_text="html"):
+    """The whole page. ``public``: the public pages queryset of the request;
+    ``rich_text``: "html", or "tree" for rich text as typed trees."""
     data = teaser(page)
     data.update(
         slug=page.slug,
@@ -85,8 +88,9 @@ def detail(page, public):
             .order_by("locale__language_code")
         ],
     )
-    context = {"page": page}
-    for name, reader in api_fields(type(page)).items():
-        if name not in data:
-            data[name] = reader.read(page, context)
+    context = {"page": page, FORMAT_KEY: rich_text}
+    with reading_language(page.locale.language_code):
+        for name, reader in api_fields(type(page)).items():
+            if name not in data:
+                data[name] = reader.read(page, context)
     return data

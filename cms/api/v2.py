@@ -15,10 +15,7 @@ them, except that
 import re
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import DataError
-from django.db.models import CharField, IntegerField
-from django.db.models.functions import Cast
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail.api.v2.filters import SearchFilter
@@ -26,14 +23,14 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.api.guards import NUL, NUL_MESSAGE, search_words
 from cms.api.routers.pages import MAX_ID, MAX_OFFSET
 from cms.api.sites import request_site
 from cms.api.v2_fields import VisiblePageSerializer
-from cms.visibility import visible_pages
+from cms.visibility import visible_images, visible_pages
 
 # Parameters v2 reads as numbers; the page's or image's id in the path is one too.
 NUMBERS = {"offset": MAX_OFFSET, "limit": MAX_ID, "pk": MAX_ID}
@@ -159,19 +156,7 @@ class PublicImagesAPIViewSet(SessionAnswersMixin, GuardedViewSet, ImagesAPIViewS
         site = request_site(self.request._request)
         if site is None:
             return super().get_queryset().none()
-        pages = visible_pages(site=site).annotate(pk_text=Cast("pk", CharField()))
-        used = (
-            ReferenceIndex.objects.filter(
-                base_content_type=ContentType.objects.get_for_model(Page),
-                object_id__in=pages.values("pk_text"),
-                to_content_type=ContentType.objects.get_for_model(self.model),
-            )
-            .annotate(image_id=Cast("to_object_id", IntegerField()))
-            .values("image_id")
-        )
-        # A subquery, not an annotation: the search backend cannot search a
-        # queryset with annotations.
-        return super().get_queryset().filter(pk__in=used)
+        return super().get_queryset().filter(pk__in=visible_images(site).values("pk"))
 
 
 router = WagtailAPIRouter("wagtailapi")

@@ -28,6 +28,7 @@ from .content import (
     news_uzbekistan,
     sections,
 )
+from .illustrations import illustration, image_block
 from .pages import ensure_child, ensure_translation, update_page
 
 LANGUAGES = ["en", "zh-hant", "it", "ru"]
@@ -43,6 +44,8 @@ CASES = [
     ismayilova.ISMAYILOVA,
     elshibayev.ELSHIBAYEV,
 ]
+# The page types whose demo pages show an illustration.
+ILLUSTRATED = (CasePage, CountryPage)
 NEWS = [*news_uzbekistan.NEWS, ismayilova.ISMAYILOVA_LETTER]
 
 
@@ -120,9 +123,12 @@ class DemoBuilder:
             self.countries[(language, data["iso_code"])] = translation
 
     def build_case(self, data):
+        photo = illustration(data["slug"])
+
         def facts(language):
             return {
                 **data["fields"],
+                "photo": photo,
                 "country": self.countries.get((language, data["country"])),
                 "tags": data["tags"],
                 "partners": [self.partners[n] for n in data.get("partners", ())],
@@ -151,6 +157,8 @@ class DemoBuilder:
         """
         source_language = data.get("source_locale", SOURCE_LANGUAGE)
         text = with_target_ids(data["text"], self.targets)
+        if model in ILLUSTRATED:
+            text = with_illustration(text, data["slug"])
         source = self._count(
             ensure_child(
                 self.sections[(source_language, section)],
@@ -172,6 +180,18 @@ class DemoBuilder:
                 source, self.locales[language], values, update=self.update
             )
         )
+
+
+def with_illustration(text, name):
+    """``text`` with the page's illustration at the top of each language's body."""
+    image = illustration(name)
+    return {
+        language: {
+            **values,
+            "body": [image_block(image, name, language), *values.get("body", [])],
+        }
+        for language, values in text.items()
+    }
 
 
 def english_home():

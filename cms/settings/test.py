@@ -24,3 +24,10 @@ SEARCH = {
 # Each test run keeps its cache in memory, whatever REDIS_URL the shell has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
+
+# Encoding AVIF takes about a second per picture here: the image tests turn it on,
+# the rest of the suite offers WebP only (cms.images).
+CASEBOOK_IMAGES = {"FORMATS": ["webp"]}
+
+# Embeds come from a table in the tests, never from a provider.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.LocalEmbedFinder"}]

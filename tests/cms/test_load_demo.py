@@ -247,6 +247,30 @@ def test_country_lists_its_cases_and_news_newest_first(demo):
     assert keys == sorted(keys, reverse=True)
 
 
+def test_case_and_country_pages_show_credited_illustrations(demo):
+    from PIL import Image as PILImage
+
+    from cms.demo.illustrations import CREDIT, DESCRIPTIONS
+
+    pages = [*CasePage.objects.all(), *CountryPage.objects.all()]
+    assert len(pages) >= 7 + 4  # every case and country, and their translations
+    for page in pages:
+        first = page.body[0]
+        assert first.block_type == "image"
+        assert first.value["credit"] == CREDIT
+        image = first.value["image"]
+        assert image.title.startswith("Illustration: ")
+        language = page.locale.language_code
+        assert first.value["alt_text"] in {d[language] for d in DESCRIPTIONS.values()}
+        if isinstance(page, CasePage):
+            assert page.photo == image  # the teaser's picture is no photo of them
+    english = case("Azimjan Askarov")
+    with english.photo.open_file() as stored, PILImage.open(stored) as picture:
+        assert picture.size == (960, 640)
+        assert len(picture.getcolors(maxcolors=1000) or []) <= 6  # flat shapes
+    assert english.photo.get_renditions("width-320")  # already made at load
+
+
 def test_admin_login_is_printed(demo):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password(demo_password())

@@ -305,9 +305,17 @@ class CaptionedEmbed(Recipe):
     def check(self, stored, delivered):
         assert stored["embed"].url == VIDEO_URL
         assert Embed.objects.get(url=VIDEO_URL).provider_name == "Example Video"
+        # The provider's answer, stored at save; its iframe is from a host not
+        # allowed to play in front-ends, so no HTML.
         assert delivered == {
             "url": VIDEO_URL,
             "caption": "Askarov's lawyer on the appeal",
+            "html": None,
+            "title": "Appeal for Azimjan Askarov",
+            "provider_name": "Example Video",
+            "thumbnail_url": None,
+            "width": 640,
+            "height": 360,
         }
 
 

@@ -37,6 +37,14 @@ PageDetail = page_detail_schema()
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 1_000_000
 NOT_FOUND = "No public page with this id."
+RichTextFormat = Annotated[
+    Literal["html", "tree"],
+    Query(
+        description="How rich text comes: HTML with links resolved, or a typed "
+        "tree (paragraphs, headings, lists, links, marked text) for front-ends "
+        "that render their own components."
+    ),
+]
 LOCALE_DESCRIPTION = (
     "Language code. The page's translation in this language; without one, "
     "a 404 or the page in the default language, as the API is configured."
@@ -108,6 +116,7 @@ def find_page(
     include: Annotated[
         str | None, Query(description=INCLUDE_DESCRIPTION, max_length=100)
     ] = None,
+    format: RichTextFormat = "html",
 ):
     try:
         language, below_home = parse_frontend_path(path)
@@ -123,7 +132,7 @@ def find_page(
     if version is None:
         raise Http404("No public page at this path.")
     return page_response(
-        request, *resolve(public, version, locale or language), include
+        request, *resolve(public, version, locale or language), include, format
     )
 
 
@@ -142,19 +151,20 @@ def get_page(
     include: Annotated[
         str | None, Query(description=INCLUDE_DESCRIPTION, max_length=100)
     ] = None,
+    format: RichTextFormat = "html",
 ):
     public = site_pages(request)
     version = public.filter(pk=id, depth__gte=2).values(*FIELDS).first()
     if version is None:
         raise Http404(NOT_FOUND)
-    return page_response(request, *resolve(public, version, locale), include)
+    return page_response(request, *resolve(public, version, locale), include, format)
 
 
-def page_response(request, version, meta, include=None):
-    """The page's cached detail, with ``meta`` when it is served untranslated
-    and the related listings ``include`` names."""
+def page_response(request, version, meta, include=None, rich_text="html"):
+    """The page's cached detail (rich text as ``rich_text`` asks), with ``meta``
+    when it is served untranslated and the related listings ``include`` names."""
     names = parse_include(include)
-    body = detail_json(version, site_pages(request))
+    body = detail_json(version, site_pages(request), rich_text)
     if meta is not None or names:
         body = json.loads(body)
         page_type = body["type"]
