@@ -29,7 +29,8 @@ SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
 
 def stored_embed(value):
     """The Embed row Wagtail stored for ``value`` (an EmbedValue), or None."""
-    if value is None:
+    # Only a web address was ever fetched by a finder: nothing else to look up.
+    if value is None or not web_url(value.url):
         return None
     embed_hash = get_embed_hash(value.url, value.max_width, value.max_height)
     return Embed.objects.filter(hash=embed_hash).first()

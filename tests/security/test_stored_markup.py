@@ -110,6 +110,7 @@ def test_quote_source_gives_only_web_addresses(url):
     assert block.get_api_representation(value)["source_url"] is None
 
 
+@pytest.mark.django_db  # the embed's provider data is read from what Wagtail stored
 def test_web_addresses_pass():
     embed = CaptionedEmbedBlock()
     value = embed.to_python(
