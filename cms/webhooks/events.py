@@ -5,8 +5,6 @@ import uuid
 
 from django.utils import timezone
 
-from wagtail.models import Page
-
 from cms.api.paths import page_path
 from cms.visibility import visible_pages
 
@@ -18,12 +16,13 @@ API_PAGE_PATH = "/api/v1/pages/{id}/"
 
 
 def describe_pages(page_ids):
-    """A ``WebhookPage`` for every page a front-end may have shown.
+    """A ``WebhookPage`` for every affected page.
 
     Pages a visitor may read now come with their locale and paths. Any other
     page comes as its id alone: the change may have just made it private, and
-    its path or title must not leave the CMS. A page that was never published
-    is left out, since no front-end ever had it.
+    its path or title must not leave the CMS. Every id is sent, whether or not
+    the page was ever public: a page made live by an import has no publication
+    date, and a front-end left unaware of an unpublished page keeps showing it.
     """
     ids = sorted({int(pk) for pk in page_ids})
     visible = {
@@ -33,11 +32,6 @@ def describe_pages(page_ids):
         .select_related("locale")
         .only("pk", "url_path", "locale__language_code")
     }
-    never_public = set(
-        Page.objects.filter(pk__in=ids, first_published_at__isnull=True)
-        .exclude(pk__in=visible)
-        .values_list("pk", flat=True)
-    )
     described = []
     for pk in ids:
         page = visible.get(pk)
@@ -51,7 +45,7 @@ def describe_pages(page_ids):
                     api_path=API_PAGE_PATH.format(id=pk),
                 )
             )
-        elif pk not in never_public:
+        else:
             described.append(WebhookPage(id=pk, visible=False))
     return described
 
