@@ -17,6 +17,7 @@ DEFAULTS = {
     "MAX_ATTEMPTS": 10,
     "RETRY_BACKOFF": 30,  # seconds before the second attempt, doubling after
     "MAX_BACKOFF": 3600,  # the longest wait between two attempts
+    "KEEP_DAYS": 30,  # finished deliveries are deleted after this (send_webhooks)
 }
 
 

@@ -148,3 +148,11 @@ def due_deliveries(now=None):
         next_attempt_at__lte=now
     )
     return list(due.order_by("created_at", "pk").values_list("pk", flat=True))
+
+
+def prune_finished(now=None):
+    """Delete delivered and given-up deliveries older than ``KEEP_DAYS``."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=get_setting("KEEP_DAYS"))
+    finished = WebhookDelivery.objects.exclude(state__in=WAITING)
+    return finished.filter(created_at__lt=cutoff).delete()[0]

@@ -177,3 +177,24 @@ def test_send_webhooks_sends_what_is_due(endpoint, case_page):
     call_command("send_webhooks")
     delivery.refresh_from_db()
     assert delivery.state == DeliveryState.DELIVERED
+
+
+def test_send_webhooks_deletes_old_finished_deliveries_only(settings, endpoint):
+    from django.core.management import call_command
+
+    old = timezone.now() - timedelta(days=31)
+    for state in DeliveryState.values:
+        WebhookDelivery.objects.create(
+            event_id="4d6f1c1e-3f0e-4a53-9d0b-2f3c2f1f6c11",
+            kind="published",
+            endpoint="static-site",
+            body="{}",
+            state=state,
+            next_attempt_at=timezone.now() + timedelta(hours=1),
+        )
+    WebhookDelivery.objects.update(created_at=old)
+    call_command("send_webhooks")
+    assert sorted(WebhookDelivery.objects.values_list("state", flat=True)) == [
+        "deferred",
+        "pending",
+    ]
