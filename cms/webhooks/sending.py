@@ -3,6 +3,7 @@
 import http.client
 import logging
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -62,11 +63,17 @@ def post(target, body, timestamp):
 def describe_failure(error):
     """What staff see of a network failure: its kind, never its text (which can
     quote the URL and its query)."""
-    reason = getattr(error, "reason", error)
-    if isinstance(reason, (TimeoutError, socket.timeout)):
+    reason = getattr(error, "reason", None)
+    if not isinstance(reason, BaseException):
+        reason = error
+    if isinstance(reason, TimeoutError):
         return "Timed out"
     if isinstance(reason, ConnectionRefusedError):
         return "Connection refused"
+    if isinstance(reason, socket.gaierror):
+        return "Host not found"
+    if isinstance(reason, ssl.SSLError):
+        return "TLS failed"
     return type(reason).__name__
 
 

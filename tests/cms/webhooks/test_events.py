@@ -1,6 +1,9 @@
 """What an event tells a front-end: public pages in full, hidden pages by id only."""
 
 import json
+import socket
+import ssl
+from urllib.error import URLError
 
 import pytest
 
@@ -12,6 +15,7 @@ from cms.lifecycle import Change, ContentChange, announce
 from cms.webhooks.events import build_event, encode
 from cms.webhooks.models import WebhookDelivery
 from cms.webhooks.schemas import WebhookEvent
+from cms.webhooks.sending import describe_failure
 from cms.webhooks.tasks import deliver_webhook
 from tests.factories.pages import CasePageFactory
 
@@ -119,3 +123,21 @@ def test_a_failing_subscriber_does_not_raise(
     change = ContentChange(Change.PUBLISHED, frozenset([case_page.pk]))
     content_changed.send(sender=ContentChange, change=change)
     assert "Could not record the webhooks" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("error", "described"),
+    [
+        (TimeoutError("read timed out"), "Timed out"),
+        (URLError(ConnectionRefusedError(111, "refused")), "Connection refused"),
+        (URLError(socket.gaierror(-2, "Name not known")), "Host not found"),
+        (
+            URLError(ssl.SSLCertVerificationError("bad cert for x.example")),
+            "TLS failed",
+        ),
+        (URLError("unknown url type: http://x.example/?token=t0ken"), "URLError"),
+        (ValueError("http://x.example/?token=t0ken"), "ValueError"),
+    ],
+)
+def test_a_failure_is_described_by_its_kind_alone(error, described):
+    assert describe_failure(error) == described
