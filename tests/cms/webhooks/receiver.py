@@ -50,6 +50,7 @@ class Receiver:
         self.port = port or free_port()
         self.answers = []  # status codes to give, in turn; 200 once they run out
         self.delay = 0.0
+        self.location = None  # a Location header to answer with
         self.requests = []
         self.server = None
         self.verify = docs_verify()
@@ -74,6 +75,8 @@ class Receiver:
                 if not verified:
                     status = 401
                 self.send_response(status)
+                if receiver.location:
+                    self.send_header("Location", receiver.location)
                 self.send_header("Content-Length", "21")
                 self.end_headers()
                 self.wfile.write(b"secret receiver words")

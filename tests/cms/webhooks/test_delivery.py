@@ -117,6 +117,16 @@ def test_a_slow_server_times_out_and_is_tried_again(endpoint, case_page):
     assert delivery.state == DeliveryState.DELIVERED
 
 
+def test_a_redirect_is_not_followed(endpoint, case_page):
+    endpoint.answers = [302]
+    endpoint.location = endpoint.url + "/elsewhere"
+    endpoint.start()
+    publish_event(case_page)
+    assert len(endpoint.requests) == 1
+    delivery = only_delivery()
+    assert (delivery.state, delivery.status_code) == (DeliveryState.DEFERRED, 302)
+
+
 def test_the_wait_doubles_up_to_its_cap_and_attempts_end(settings, endpoint, case_page):
     assert [backoff(n) for n in range(1, 7)] == [10, 20, 40, 60, 60, 60]
     endpoint.answers = [503] * 10
