@@ -25,6 +25,7 @@ PLUGIN_APPS = [
 ]
 CORE_APPS = [
     "cms",
+    "cms.webhooks",
     "caseblocks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -155,6 +156,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # The search plugin (search/README.md). Without a URL it answers from its index in the database.
 SEARCH = {"URL": os.environ.get("ELASTICSEARCH_URL", "")}
+
+# Publish webhooks to front-ends (docs/webhooks.md; every key: cms/webhooks/conf.py).
+CASEBOOK_WEBHOOKS = {"ENDPOINTS": []}
 
 # The delivery API (cms.api): WAGTAILAPI_BASE_URL makes Wagtail API v2 links absolute;
 # draft previews open CASEBOOK_FRONTEND_URL. CASEBOOK_API overrides cms.conf.DEFAULTS.

@@ -1,5 +1,6 @@
 """Production: everything comes from the environment, and a missing secret fails loudly."""
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -75,6 +76,14 @@ CASEBOOK_ACTIONS = {
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
+
+# Front-ends to tell about each content change (docs/webhooks.md): a JSON list,
+# e.g. [{"NAME": "site", "URL": "https://site.example/hook", "SECRET": "..."}].
+try:
+    CASEBOOK_WEBHOOKS = {"ENDPOINTS": json.loads(env("WEBHOOK_ENDPOINTS", "[]"))}
+except ValueError:
+    # Not the value itself in the message: it holds the secrets.
+    raise ImproperlyConfigured("WEBHOOK_ENDPOINTS must be a JSON list.") from None
 
 # Machine drafts for translators, from the first service configured; none otherwise.
 if os.environ.get("DEEPL_AUTH_KEY"):
