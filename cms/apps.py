@@ -15,7 +15,9 @@ class CmsConfig(AppConfig):
         from .api.rich_text import register_rich_text_link_handler
         from .api.signal_handlers import register_signal_handlers
         from .models.serving import hide_restricted_pages
+        from .privacy import register_privacy_policy
 
         register_rich_text_link_handler()
         hooks.register("before_serve_page", hide_restricted_pages)
         register_signal_handlers()
+        register_privacy_policy()

@@ -6,6 +6,12 @@ from typing import Literal
 from ninja import Field, Schema
 
 
+class PrivacyPolicyLink(Schema):
+    title: str
+    path: str = Field(description="The page's front-end path")
+    url: str = Field(description="Where a reader opens it")
+
+
 class ActionOut(Schema):
     action_id: str
     kind: str
@@ -23,6 +29,10 @@ class ActionOut(Schema):
     closed_text: str | None
     mailto: str | None = Field(description="A mailto: link for e-mail actions")
     captcha: str | None = Field(description="turnstile, hcaptcha or null")
+    privacy_policy: PrivacyPolicyLink | None = Field(
+        description="The site's privacy policy in the action's language, to link "
+        "next to the consent box; null when the site names none"
+    )
 
 
 class SubmissionIn(Schema):

@@ -8,7 +8,8 @@ is read from the model's fields, so a new page model needs no API code:
   one listed), or the page itself for a country;
 - ``image``: the first foreign key to an image;
 - ``status``: a field named ``status``;
-- ``date``: ``published_at`` if the model has it, else the first publication.
+- ``date``: ``published_at`` if the model has it, else the first publication;
+- ``campaigns``: a many-to-many field to ``CampaignPage`` named ``campaigns``.
 """
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
-from cms.models import CountryPage
+from cms.models import CampaignPage, CountryPage
 from cms.visibility import visible_pages
 
 
@@ -35,6 +36,7 @@ class PageType:
     has_status: bool = False
     has_tags: bool = False
     date_field: str = "first_published_at"
+    has_campaigns: bool = False
 
     @property
     def country_lookup(self):
@@ -66,6 +68,15 @@ class PageType:
             )
         if self.has_tags:
             queryset = queryset.prefetch_related("tags")
+        if self.has_campaigns:
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "campaigns",
+                    queryset=visible_pages(CampaignPage)
+                    .select_related("locale")
+                    .order_by("-starts_on", "title", "pk"),
+                )
+            )
         return queryset
 
 
@@ -99,6 +110,8 @@ def describe(model):
         has_status="status" in fields,
         has_tags="tags" in fields,
         date_field="published_at" if "published_at" in fields else "first_published_at",
+        has_campaigns=getattr(fields.get("campaigns"), "related_model", None)
+        is CampaignPage,
     )
 
 

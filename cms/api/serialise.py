@@ -4,7 +4,7 @@ from caseblocks.blocks.media import image_api_representation
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
 from cms.api.paths import page_path
-from cms.api.refs import country_ref
+from cms.api.refs import country_ref, page_ref
 from cms.models import CountryPage
 from cms.visibility import visible_or_none
 
@@ -44,6 +44,10 @@ def teaser(page):
         "status": page.status if page_type.has_status else None,
         "path": page_path(page),
         "locale": page.locale.language_code,
+        # Prefetched through the visible campaigns only (PageType.teaser_queryset).
+        "campaigns": [page_ref(c) for c in page.campaigns.all()]
+        if page_type.has_campaigns
+        else [],
     }
 
 

@@ -21,7 +21,7 @@ from .serving import HeadlessServeMixin
 
 
 class CaseIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
-    subpage_types = ["cms.CasePage"]
+    subpage_types = ["cms.CasePage", "cms.GeneralPage"]
 
     class Meta:
         verbose_name = _("cases section")
@@ -119,9 +119,16 @@ class CasePage(
         related_name="cases",
         verbose_name=_("partner organisations"),
     )
+    campaigns = ParentalManyToManyField(
+        "cms.CampaignPage",
+        blank=True,
+        related_name="cases",
+        verbose_name=_("campaigns"),
+        help_text=_("The campaigns this case is part of."),
+    )
     body = StreamField(CaseStreamBlock(), blank=True, verbose_name=_("body"))
 
-    localised_references = ["country"]
+    localised_references = ["country", "campaigns"]
     same_locale_references = ["country"]
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types = []
@@ -155,6 +162,7 @@ class CasePage(
         ),
         MultiFieldPanel(
             [
+                FieldPanel("campaigns"),
                 FieldPanel("campaign_state"),
                 FieldPanel("campaign_closed_text"),
                 FieldPanel("partners"),
@@ -205,6 +213,7 @@ class CasePage(
         "tagged_items",
         "campaign_state",
         "partners",
+        "campaigns",
     ]
     translated_fields = [
         "summary",

@@ -30,7 +30,7 @@ def language_choices():
 
 
 class NewsIndexPage(HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, Page):
-    subpage_types = ["cms.NewsPage"]
+    subpage_types = ["cms.NewsPage", "cms.GeneralPage"]
 
     class Meta:
         verbose_name = _("news section")
@@ -63,6 +63,12 @@ class NewsPage(
         related_name="news_pages",
         verbose_name=_("related cases"),
     )
+    campaigns = ParentalManyToManyField(
+        "cms.CampaignPage",
+        blank=True,
+        related_name="news_pages",
+        verbose_name=_("campaigns"),
+    )
     author = models.CharField(_("author"), max_length=255, blank=True)
     source_name = models.CharField(
         _("source"),
@@ -93,7 +99,7 @@ class NewsPage(
     )
     body = StreamField(NewsStreamBlock(), blank=True, verbose_name=_("body"))
 
-    localised_references = ["countries", "related_cases"]
+    localised_references = ["countries", "related_cases", "campaigns"]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 
@@ -103,6 +109,7 @@ class NewsPage(
         FieldPanel("summary"),
         FieldPanel("countries"),
         FieldPanel("related_cases"),
+        FieldPanel("campaigns"),
         MultiFieldPanel(
             [
                 FieldPanel("author"),
@@ -139,6 +146,7 @@ class NewsPage(
         "published_at",
         "countries",
         "related_cases",
+        "campaigns",
         "author",
         "source_name",
         "source_url",

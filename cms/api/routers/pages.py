@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from cms.api import caching
+from cms.api.campaigns import campaign_ids, in_campaign
 from cms.api.conf import get_setting
 from cms.api.errors import BadRequest
 from cms.api.loading import detail_json, teasers
@@ -27,6 +28,7 @@ from cms.api.paths import page_lookup, parse_frontend_path
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.sites import site_pages
+from cms.models import CampaignPage
 
 router = Router(tags=["pages"])
 
@@ -87,6 +89,12 @@ def list_pages(
     ),
     status: str | None = None,
     tag: str | None = Query(None, description="Tag slug"),
+    campaign: str | None = Query(
+        None,
+        max_length=255,
+        description="Id or slug of a campaign: its cases and news posts, "
+        "whichever of the campaign's languages they link to.",
+    ),
     locale: Annotated[
         LanguageCode | None,
         Query(
@@ -132,6 +140,12 @@ def list_pages(
                 page_type, "tag", lambda pt: pt.has_tags, lambda pt: {"tags__slug": tag}
             )
         )
+    if campaign:
+        types = [page_type] if page_type else list(page_types().values())
+        if not any(pt.has_campaigns for pt in types):
+            raise BadRequest("campaign", f"Pages of type '{type}' have no campaign.")
+        ids = campaign_ids(site_pages(request, CampaignPage), campaign)
+        queryset = queryset.filter(in_campaign(types, ids))
     if locale:
         queryset = in_locale(queryset, locale, site_pages(request))
     if child_of is not None:

@@ -64,6 +64,10 @@ class PageTeaser(Schema):
     status: str | None
     path: str
     locale: str
+    campaigns: list[PageRef] = Field(
+        default_factory=list,
+        description="The public campaigns a case or news post is part of.",
+    )
     meta: Untranslated | None = Field(
         None,
         description="Only on a page served untranslated "
