@@ -51,10 +51,11 @@ def parse_include(include):
 
 
 def members(request, campaign, language, names):
-    """The teasers ``names`` asks for of one campaign, in ``language``."""
+    """The teasers ``names`` asks for of one campaign, in ``language``; null
+    for what is not asked for."""
     public = site_pages(request, CampaignPage)
     group = public.filter(translation_key=campaign["translation_key"]).values("pk")
-    found = {}
+    found = dict.fromkeys(INCLUDED)
     for name in names:
         model, order = MEMBERS[name]
         pages = in_locale(
