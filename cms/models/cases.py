@@ -181,6 +181,7 @@ class CasePage(
         index.FilterField("status"),
         index.FilterField("campaign_state"),
         index.FilterField("country"),
+        index.FilterField("campaigns"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     api_fields = [

@@ -129,6 +129,7 @@ class NewsPage(
         index.SearchField("body"),
         index.SearchField("author"),
         index.FilterField("published_at"),
+        index.FilterField("campaigns"),
     ]
     api_fields = [
         APIField("published_at"),
