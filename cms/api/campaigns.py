@@ -15,9 +15,14 @@ NO_CAMPAIGN = "No public campaign with this id or slug."
 def campaign_lookup(value):
     """Filter arguments that find a campaign page by id or slug."""
     value = value.strip()
-    if value.isdigit():
+    if is_id(value):
         return {"pk": int(value)} if int(value) < 2**31 else {"pk__in": []}
     return {"slug": value}
+
+
+def is_id(value):
+    # ASCII only: str.isdigit() accepts "²", which int() refuses.
+    return value.isascii() and value.isdigit()
 
 
 def campaign_ids(public_campaigns, value, field="campaign"):

@@ -9,7 +9,7 @@ from ninja.decorators import decorate_view
 from django.http import Http404
 
 from cms.api import caching
-from cms.api.campaigns import campaign_lookup
+from cms.api.campaigns import campaign_lookup, is_id
 from cms.api.errors import BadRequest
 from cms.api.loading import detail_json, teasers
 from cms.api.locales import (
@@ -136,7 +136,7 @@ def get_campaign(
     }
     if not found:
         raise Http404(NOT_FOUND)
-    language = locale or (None if key.strip().isdigit() else default_language())
+    language = locale or (None if is_id(key.strip()) else default_language())
     # A slug may be the same in several languages: the one asked for, else any
     # of them, which ``resolve`` turns into its translation in ``language``.
     version = found.get(language) or next(iter(found.values()))

@@ -157,6 +157,9 @@ def test_an_unpublished_campaign_is_not_found_like_an_unknown_one(
     unknown = client.get("/api/v1/campaigns/nothing-here/")
     assert hidden.status_code == by_slug.status_code == unknown.status_code == 404
     assert hidden.content == by_slug.content == unknown.content
+    for odd in ("²", str(2**40), "0"):
+        assert client.get(f"/api/v1/campaigns/{odd}/").content == unknown.content
+        assert client.get("/api/v1/pages/", {"campaign": odd}).status_code == 400
     assert client.get("/api/v1/campaigns/").json()["items"] == []
 
 
