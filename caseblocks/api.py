@@ -33,6 +33,7 @@ from caseblocks.actions.schemas import (
 )
 from caseblocks.actions.store import public_count, receive_submission
 from caseblocks.blocks.actions import ActionKind
+from caseblocks.privacy import privacy_policy
 from caseblocks.tasks import enqueue_delivery, enqueue_processing
 from cms.api.errors import Errors, errors_json
 
@@ -158,6 +159,7 @@ def action_detail(
         # A closed campaign collects no more messages, by any route.
         "mailto": mailto_link(value) if is_open else None,
         "captcha": captcha.provider(),
+        "privacy_policy": privacy_policy(request, placement.language),
     }
 
 

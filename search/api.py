@@ -45,6 +45,11 @@ class SearchParams(Schema):
         None, description="Case status, for example 'imprisoned'."
     )
     tag: str | None = Field(None, description="A tag, for example 'journalist'.")
+    campaign: str | None = Field(
+        None,
+        max_length=255,
+        description="Id or slug of a campaign: its cases and news posts.",
+    )
     limit: int = Field(
         10, ge=1, description="Results per page, at most SEARCH['MAX_LIMIT']."
     )

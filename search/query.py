@@ -1,6 +1,6 @@
 """What a search asks for, checked, and the shape both backends answer in."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
@@ -27,8 +27,11 @@ class SearchQuery:
     country: str | None = None
     status: str | None = None
     tag: str | None = None
+    campaign: str | None = None
     limit: int = 10
     offset: int = 0
+    # Set by clean(): the public translations of the campaign asked for.
+    campaign_ids: frozenset[int] = field(default=frozenset(), compare=False)
 
     def filters(self):
         """The facet filters that are set, such as ``{"status": "imprisoned"}``."""
@@ -56,12 +59,28 @@ class SearchQuery:
                     f"Unknown type '{self.type}'. Use one of: {', '.join(labels)}.",
                 )
             changes["type"] = model._meta.label
+        if self.campaign is not None:
+            changes["campaign_ids"] = frozenset(public_campaign_ids(self.campaign))
         max_limit = get_setting("MAX_LIMIT")
         if not 1 <= self.limit <= max_limit:
             raise InvalidQuery("limit", f"Give a limit from 1 to {max_limit}.")
         if self.offset < 0 or self.offset + self.limit > MAX_WINDOW:
             raise InvalidQuery("offset", f"offset + limit may be at most {MAX_WINDOW}.")
         return SearchQuery(**{**self.__dict__, **changes})
+
+
+def public_campaign_ids(value):
+    """The ids of the public campaign pages ``value`` (an id or slug) names."""
+    from cms.api.campaigns import NO_CAMPAIGN, campaign_ids
+    from cms.api.errors import BadRequest
+    from cms.models import CampaignPage
+
+    from .pages import visible_pages
+
+    try:
+        return campaign_ids(visible_pages(CampaignPage), value)
+    except BadRequest:
+        raise InvalidQuery("campaign", NO_CAMPAIGN) from None
 
 
 def empty_facets():

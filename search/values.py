@@ -3,6 +3,8 @@
 import datetime
 import functools
 
+from modelcluster.queryset import FakeQuerySet
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import ForeignObjectRel
@@ -56,7 +58,7 @@ def filter_value(value):
         return [obj.pk for obj in value.all()]
     if isinstance(value, models.Model):
         return value.pk
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | models.QuerySet | FakeQuerySet):
         return [item.pk if isinstance(item, models.Model) else item for item in value]
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()

@@ -148,6 +148,12 @@ def message_of(error, payload):
     return INVALID
 
 
+class PrivacyPolicyLink(Schema):
+    title: str
+    path: str = Field(description="The page's front-end path")
+    url: str = Field(description="Where a reader opens it")
+
+
 class ActionOut(Schema):
     action_id: str
     kind: str
@@ -165,6 +171,10 @@ class ActionOut(Schema):
     closed_text: str | None
     mailto: str | None = Field(description="A mailto: link for e-mail actions")
     captcha: str | None = Field(description="turnstile, hcaptcha or null")
+    privacy_policy: PrivacyPolicyLink | None = Field(
+        description="The site's privacy policy in the action's language, to link "
+        "next to the consent box; null when the site names none"
+    )
 
 
 class AcceptedOut(Schema):

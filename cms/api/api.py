@@ -34,6 +34,7 @@ class DeliveryAPI(NinjaAPI):
 
 
 def build_api():
+    from cms.api.routers.campaigns import router as campaigns_router
     from cms.api.routers.countries import router as countries_router
     from cms.api.routers.pages import router as pages_router
     from cms.api.routers.preview import router as preview_router
@@ -56,6 +57,7 @@ def build_api():
     register_exception_handlers(api)
     api.add_router("/pages/", pages_router)
     api.add_router("/countries/", countries_router)
+    api.add_router("/campaigns/", campaigns_router)
     api.add_router("/preview/", preview_router)
     api.add_router("/actions/", "caseblocks.api.router")
     for prefix, router in get_routers():

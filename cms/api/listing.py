@@ -12,12 +12,13 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.urls import reverse
 
 from cms.api import caching
+from cms.api.campaigns import campaign_ids, in_campaign
 from cms.api.errors import BadRequest
 from cms.api.loading import teasers
 from cms.api.locales import in_locale, mark_untranslated
 from cms.api.pagetypes import page_types
 from cms.api.sites import site_pages
-from cms.models import CasePage, NewsPage
+from cms.models import CampaignPage, CasePage, NewsPage
 
 DEFAULT_ORDER = "-date"
 
@@ -123,6 +124,14 @@ def filtered(request, filters):
                 lambda pt: {f"{pt.tags_field}__slug": tag},
             )
         )
+    if campaign := filters.get("campaign"):
+        types = [page_type] if page_type else list(page_types().values())
+        if not any(pt.has_campaigns for pt in types):
+            raise BadRequest(
+                "campaign", f"Pages of type '{page_type.name}' have no campaign."
+            )
+        ids = campaign_ids(site_pages(request, CampaignPage), campaign)
+        queryset = queryset.filter(in_campaign(types, ids))
     if filters.get("case") is not None:
         queryset = queryset.filter(
             related_to(NewsPage, "related_cases", filters["case"])

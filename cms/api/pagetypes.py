@@ -3,7 +3,8 @@
 A page type's API name is its model name without ``Page``, in snake case:
 ``CasePage`` is ``case``, ``CaseIndexPage`` is ``case_index``. What a teaser shows
 is what the model declares on ``cms.models.mixins.TeaserMixin`` (its summary,
-image, countries, date, status and tags), so a new page model needs no API code.
+image, countries, date, status, tags and campaigns), so a new page model needs
+no API code.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from django.db.models import Prefetch, Value
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import get_page_models
 
-from cms.models import CountryPage
+from cms.models import CampaignPage, CountryPage
 from cms.visibility import visible_pages
 
 
@@ -29,6 +30,7 @@ class PageType:
     status_field: str | None = None
     tags_field: str | None = None
     date_field: str = "first_published_at"
+    campaigns_field: str | None = None
 
     @property
     def has_status(self):
@@ -37,6 +39,10 @@ class PageType:
     @property
     def has_tags(self):
         return self.tags_field is not None
+
+    @property
+    def has_campaigns(self):
+        return self.campaigns_field is not None
 
     @property
     def country_lookup(self):
@@ -68,6 +74,15 @@ class PageType:
             )
         if self.has_tags:
             queryset = queryset.prefetch_related(self.tags_field)
+        if self.has_campaigns:
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    self.campaigns_field,
+                    queryset=visible_pages(CampaignPage)
+                    .select_related("locale")
+                    .order_by("-starts_on", "title", "pk"),
+                )
+            )
         return queryset
 
     def teaser_pages(self, ids):
@@ -117,6 +132,7 @@ def describe(model):
         status_field=getattr(model, "teaser_status", None),
         tags_field=getattr(model, "teaser_tags", None),
         date_field=getattr(model, "teaser_date", "first_published_at"),
+        campaigns_field=getattr(model, "teaser_campaigns", None),
     )
 
 

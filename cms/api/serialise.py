@@ -4,7 +4,7 @@ from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.tree import FORMAT_KEY
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
-from cms.api.refs import country_ref, in_locales
+from cms.api.refs import country_ref, in_locales, page_ref
 from cms.api.rich_text import reading_language
 from cms.api.schemas.teasers import PageTeaser
 from cms.models import CountryPage
@@ -55,6 +55,10 @@ def teaser(page):
         status=status or None,
         path=page_path(page),
         locale=page.locale.language_code,
+        # Prefetched through the visible campaigns only (PageType.teaser_queryset).
+        campaigns=[page_ref(c) for c in getattr(page, page_type.campaigns_field).all()]
+        if page_type.has_campaigns
+        else [],
     ).model_dump(exclude={"meta"})
 
 

@@ -28,6 +28,7 @@ def api_urls(page):
         f"{base}{reverse('cms_api:find_page')}?path={page_path(page)}",
         base + pages,
         base + reverse("cms_api:list_countries"),
+        base + reverse("cms_api:list_campaigns"),
     ]
 
 

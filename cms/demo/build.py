@@ -8,19 +8,24 @@ from wagtail.models import Locale, Site
 
 from caseblocks.models import ActionTarget
 from cms.models import (
+    CampaignIndexPage,
+    CampaignPage,
     CaseIndexPage,
     CasePage,
     CountryIndexPage,
     CountryPage,
+    GeneralPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
     PartnerOrganisation,
+    PrivacySettings,
 )
 
 from .blocks import with_target_ids
 from .content import (
     askarov,
+    campaigns,
     cases_uzbekistan,
     countries,
     elshibayev,
@@ -37,6 +42,7 @@ SECTION_MODELS = {
     "countries": CountryIndexPage,
     "cases": CaseIndexPage,
     "news": NewsIndexPage,
+    "campaigns": CampaignIndexPage,
 }
 CASES = [
     *cases_uzbekistan.CASES,
@@ -63,6 +69,7 @@ class DemoBuilder:
         self.sections = {}  # (language, section key) -> index page
         self.countries = {}  # (language, ISO code) -> CountryPage
         self.cases = {}  # (language, slug) -> CasePage
+        self.campaigns = {}  # (language, slug) -> CampaignPage
         self.partners = {}  # name -> PartnerOrganisation
         self.targets = {}  # e-mail -> ActionTarget id
 
@@ -82,8 +89,13 @@ class DemoBuilder:
             self.targets[record.email] = record.pk
             self.stats["targets created" if created else "targets unchanged"] += 1
         self.build_homes()
+        for page in campaigns.GENERAL_PAGES:
+            self._build(GeneralPage, "home", page, lambda language: {})
+        self.choose_privacy_policy()
         for country in countries.COUNTRIES:
             self.build_country(country)
+        for campaign in campaigns.CAMPAIGNS:
+            self.build_campaign(campaign)
         for case in CASES:
             self.build_case(case)
         for post in NEWS:
@@ -104,7 +116,9 @@ class DemoBuilder:
         homes = {SOURCE_LANGUAGE: home}
         for language in LANGUAGES[1:]:
             homes[language] = self._translate(home, language, sections.HOME[language])
-        for key, slug, text in sections.SECTIONS:
+        for language, page in homes.items():
+            self.sections[(language, "home")] = page
+        for key, slug, text in [*sections.SECTIONS, campaigns.SECTION]:
             source = self._count(
                 ensure_child(
                     home, SECTION_MODELS[key], slug, text["en"], update=self.update
@@ -122,6 +136,34 @@ class DemoBuilder:
         for language, translation in page.items():
             self.countries[(language, data["iso_code"])] = translation
 
+    def choose_privacy_policy(self):
+        policy = (
+            self.sections[(SOURCE_LANGUAGE, "home")]
+            .get_children()
+            .get(slug=campaigns.PRIVACY_POLICY["slug"])
+        )
+        chosen = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
+        if chosen.privacy_policy_id != policy.pk:
+            chosen.privacy_policy = policy
+            chosen.save()
+
+    def build_campaign(self, data):
+        def facts(language):
+            return data["fields"]
+
+        for language, page in self._build(
+            CampaignPage, "campaigns", data, facts
+        ).items():
+            self.campaigns[(language, data["slug"])] = page
+
+    def campaigns_in(self, language, kind, slug):
+        """The campaigns of a case or news post, in ``language`` where translated."""
+        return [
+            self.campaigns.get((language, campaign))
+            or self.campaigns[(SOURCE_LANGUAGE, campaign)]
+            for campaign in campaigns.campaigns_of(kind, slug)
+        ]
+
     def build_case(self, data):
         photo = illustration(data["slug"])
 
@@ -132,6 +174,7 @@ class DemoBuilder:
                 "country": self.countries.get((language, data["country"])),
                 "tags": data["tags"],
                 "partners": [self.partners[n] for n in data.get("partners", ())],
+                "campaigns": self.campaigns_in(language, "cases", data["slug"]),
             }
 
         for language, page in self._build(CasePage, "cases", data, facts).items():
@@ -145,6 +188,7 @@ class DemoBuilder:
                 "related_cases": [
                     self.cases[(language, slug)] for slug in data["related_cases"]
                 ],
+                "campaigns": self.campaigns_in(language, "news", data["slug"]),
             }
 
         self._build(NewsPage, "news", data, facts)

@@ -28,7 +28,7 @@ from .serving import HeadlessServeMixin
 class CaseIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.CasePage"]
+    subpage_types = ["cms.CasePage", "cms.GeneralPage"]
 
     class Meta:
         verbose_name = _("cases section")
@@ -74,6 +74,7 @@ class CasePage(
     teaser_countries = "country"
     teaser_status = "status"
     teaser_tags = "tags"
+    teaser_campaigns = "campaigns"
 
     person_name = models.CharField(
         _("person's name"), max_length=255, help_text=_("As the person writes it.")
@@ -133,9 +134,16 @@ class CasePage(
         related_name="cases",
         verbose_name=_("partner organisations"),
     )
+    campaigns = ParentalManyToManyField(
+        "cms.CampaignPage",
+        blank=True,
+        related_name="cases",
+        verbose_name=_("campaigns"),
+        help_text=_("The campaigns this case is part of."),
+    )
     body = StreamField(CaseStreamBlock(), blank=True, verbose_name=_("body"))
 
-    localised_references = ["country"]
+    localised_references = ["country", "campaigns"]
     same_locale_references = ["country"]
     parent_page_types = ["cms.CaseIndexPage"]
     subpage_types = []
@@ -169,6 +177,7 @@ class CasePage(
         ),
         MultiFieldPanel(
             [
+                FieldPanel("campaigns"),
                 FieldPanel("campaign_state"),
                 FieldPanel("campaign_closed_text"),
                 FieldPanel("partners"),
@@ -187,6 +196,7 @@ class CasePage(
         index.FilterField("status"),
         index.FilterField("campaign_state"),
         index.FilterField("country"),
+        index.FilterField("campaigns"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     api_fields = [
@@ -220,6 +230,7 @@ class CasePage(
         "tagged_items",
         "campaign_state",
         "partners",
+        "campaigns",
     ]
     translated_fields = [
         "summary",

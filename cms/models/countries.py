@@ -25,7 +25,7 @@ def country_choices():
 class CountryIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.CountryPage"]
+    subpage_types = ["cms.CountryPage", "cms.GeneralPage"]
 
     class Meta:
         verbose_name = _("countries section")

@@ -23,7 +23,13 @@ class HomePage(HeadlessServeMixin, FrontendPreviewMixin, TeaserMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.CountryIndexPage", "cms.CaseIndexPage", "cms.NewsIndexPage"]
+    subpage_types = [
+        "cms.CountryIndexPage",
+        "cms.CaseIndexPage",
+        "cms.NewsIndexPage",
+        "cms.CampaignIndexPage",
+        "cms.GeneralPage",
+    ]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]

@@ -95,7 +95,8 @@ class TeaserMixin:
     - ``teaser_countries``: a foreign key or many-to-many field to country pages,
       or ``"self"`` for a country page;
     - ``teaser_date``: the date a teaser shows and "newest first" sorts by;
-    - ``teaser_status``, ``teaser_tags``: a choice field, a tag manager.
+    - ``teaser_status``, ``teaser_tags``: a choice field, a tag manager;
+    - ``teaser_campaigns``: a many-to-many field to campaign pages.
 
     ``api_admin_only`` names the fields of the admin's panels that the delivery
     API leaves out on purpose, each with the reason (a test holds every other
@@ -108,6 +109,7 @@ class TeaserMixin:
     teaser_date = "first_published_at"
     teaser_status = None
     teaser_tags = None
+    teaser_campaigns = None
 
     api_admin_only = {
         "show_in_menus": "Menus are the front-end's to build; the API gives the tree.",

@@ -37,7 +37,7 @@ def language_choices():
 class NewsIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.NewsPage"]
+    subpage_types = ["cms.NewsPage", "cms.GeneralPage"]
 
     class Meta:
         verbose_name = _("news section")
@@ -57,6 +57,7 @@ class NewsPage(
     teaser_summary = "summary"
     teaser_countries = "countries"
     teaser_date = "published_at"
+    teaser_campaigns = "campaigns"
 
     published_at = models.DateTimeField(
         _("publication date and time"),
@@ -74,6 +75,12 @@ class NewsPage(
         blank=True,
         related_name="news_pages",
         verbose_name=_("related cases"),
+    )
+    campaigns = ParentalManyToManyField(
+        "cms.CampaignPage",
+        blank=True,
+        related_name="news_pages",
+        verbose_name=_("campaigns"),
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
     source_name = models.CharField(
@@ -105,7 +112,7 @@ class NewsPage(
     )
     body = StreamField(NewsStreamBlock(), blank=True, verbose_name=_("body"))
 
-    localised_references = ["countries", "related_cases"]
+    localised_references = ["countries", "related_cases", "campaigns"]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 
@@ -115,6 +122,7 @@ class NewsPage(
         FieldPanel("summary"),
         FieldPanel("countries"),
         FieldPanel("related_cases"),
+        FieldPanel("campaigns"),
         MultiFieldPanel(
             [
                 FieldPanel("author"),
@@ -134,6 +142,7 @@ class NewsPage(
         index.SearchField("body"),
         index.SearchField("author"),
         index.FilterField("published_at"),
+        index.FilterField("campaigns"),
     ]
     api_fields = [
         APIField("published_at"),
@@ -153,6 +162,7 @@ class NewsPage(
         "published_at",
         "countries",
         "related_cases",
+        "campaigns",
         "author",
         "source_name",
         "source_url",

@@ -5,7 +5,7 @@ import uuid
 
 from django.utils import timezone
 
-from cms.api.paths import page_path
+from cms.paths import page_path
 from cms.visibility import visible_pages
 
 from .conf import endpoints

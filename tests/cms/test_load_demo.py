@@ -21,14 +21,18 @@ from cms.demo.content.elshibayev import TARGET_EMAILS
 from cms.demo.translate import HOOK_NAME, translate_page
 from cms.demo.users import demo_password
 from cms.models import (
+    CampaignIndexPage,
+    CampaignPage,
     CaseIndexPage,
     CasePage,
     CountryIndexPage,
     CountryPage,
+    GeneralPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
     PartnerOrganisation,
+    PrivacySettings,
 )
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +90,7 @@ def snapshot():
     }
 
 
-def test_every_locale_has_a_home_with_three_sections(demo):
+def test_every_locale_has_a_home_with_its_sections_and_pages(demo):
     english_home = HomePage.objects.get(depth=2, locale__language_code="en")
     assert english_home.get_site().is_default_site
     for language in LANGUAGES:
@@ -94,7 +98,13 @@ def test_every_locale_has_a_home_with_three_sections(demo):
         assert home.live
         assert home.translation_key == english_home.translation_key
         children = {type(page) for page in home.get_children().specific()}
-        assert children == {CountryIndexPage, CaseIndexPage, NewsIndexPage}
+        assert children == {
+            CountryIndexPage,
+            CaseIndexPage,
+            NewsIndexPage,
+            CampaignIndexPage,
+            GeneralPage,
+        }
     assert set(Locale.objects.values_list("language_code", flat=True)) == LANGUAGES
 
 
@@ -335,3 +345,36 @@ def test_translate_page_falls_back_to_wagtail_core(demo, monkeypatch):
     assert copy.translation_key == source.translation_key
     assert copy.get_parent().locale == russian
     assert copy.title == source.title
+
+
+def test_the_campaigns_gather_their_cases_in_their_cases_languages(demo):
+    w4r = CampaignPage.objects.get(slug="write-for-rights-2014")
+    appeal = CampaignPage.objects.filter(slug="worldwide-appeal-2012-may-june")
+    assert w4r.locale.language_code == "en"
+    assert {p.locale.language_code for p in appeal} == {"en", "zh-hant"}
+    assert (w4r.starts_on, w4r.ends_on) == (
+        datetime.date(2014, 12, 1),
+        datetime.date(2014, 12, 31),
+    )
+    assert list(case("Erkin Musaev").campaigns.all()) == [w4r]
+    assert [n.slug for n in w4r.news_pages.all()] == ["erkin-musaev-thanks-supporters"]
+    chinese = appeal.get(locale__language_code="zh-hant")
+    assert list(case("Azimjan Askarov", "zh-hant").campaigns.all()) == [chinese]
+    assert chinese.title != appeal.get(locale__language_code="en").title
+
+
+def test_the_general_pages_are_in_every_language_and_the_policy_is_chosen(demo):
+    for slug in ("about", "privacy"):
+        pages = GeneralPage.objects.filter(slug=slug).live()
+        assert {p.locale.language_code for p in pages} == LANGUAGES
+    chosen = PrivacySettings.objects.get().privacy_policy
+    assert (chosen.slug, chosen.locale.language_code) == ("privacy", "en")
+
+
+def test_the_demo_api_lists_the_campaigns_with_their_cases(demo, client):
+    body = client.get("/api/v1/campaigns/?locale=zh-hant&include=cases").json()
+    (appeal,) = [i for i in body["items"] if i["slug"].startswith("worldwide")]
+    assert appeal["locale"] == "zh-hant"
+    assert [c["title"] for c in appeal["cases"]] == [
+        case("Azimjan Askarov", "zh-hant").title
+    ]

@@ -8,11 +8,14 @@ import wagtail_factories
 from django.utils import timezone
 
 from cms.models import (
+    CampaignIndexPage,
+    CampaignPage,
     CaseIndexPage,
     CasePage,
     CaseStatus,
     CountryIndexPage,
     CountryPage,
+    GeneralPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -99,3 +102,34 @@ class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PartnerOrganisation
+
+
+class CampaignIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Campaigns"
+    slug = "campaigns"
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = CampaignIndexPage
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Write for Rights {2014 + n}")
+    slug = factory.Sequence(lambda n: f"write-for-rights-{2014 + n}")
+    summary = "Letters for people at risk, written in December."
+    starts_on = datetime.date(2014, 12, 1)
+    ends_on = datetime.date(2014, 12, 31)
+    parent = factory.LazyFunction(lambda: section(CampaignIndexPageFactory))
+
+    class Meta:
+        model = CampaignPage
+
+
+class GeneralPageFactory(wagtail_factories.PageFactory):
+    title = "Privacy policy"
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "What we do with the data you give us."
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = GeneralPage

@@ -22,7 +22,12 @@ from wagtail.models import Locale, PageViewRestriction
 
 from cms.paths import page_path
 from cms.preview import make_token
-from tests.factories import CasePageFactory, CountryPageFactory, NewsPageFactory
+from tests.factories import (
+    CampaignPageFactory,
+    CasePageFactory,
+    CountryPageFactory,
+    NewsPageFactory,
+)
 from tests.factories.blocks import action_form_data, with_target_records
 
 ACTION_ID = "fuzz-action"
@@ -58,6 +63,7 @@ class Known:
     editor_session: str = ""
     html_paths: list = field(default_factory=list)  # Wagtail's own, for API v2
     image_ids: list = field(default_factory=list)
+    campaigns: list = field(default_factory=list)  # ids and slugs
 
 
 KNOWN = Known()
@@ -102,6 +108,8 @@ def make_content():
         ],
     )
     case.tags.add("journalist")
+    campaign = publish(CampaignPageFactory(slug="write-for-rights-2014"))
+    case.campaigns.set([campaign])
     publish(case)
     news = NewsPageFactory(title="A letter from prison", slug="letter")
     news.countries.set([country])
@@ -114,7 +122,7 @@ def make_content():
     )
     news.title = SECRETS[2]
     news.save_revision()
-    public = [country, other, case, news, *translated]
+    public = [country, other, case, news, *translated, campaign]
     return public, [draft, private]
 
 
@@ -143,6 +151,7 @@ def site_content(django_db_setup, django_db_blocker):
         KNOWN.paths[:] = [page_path(page) for page in public]
         KNOWN.tokens[:] = [make_token(page) for page in (public[2], *hidden)]
         KNOWN.tags[:] = ["journalist"]
+        KNOWN.campaigns[:] = ["write-for-rights-2014", str(public[-1].pk)]
         KNOWN.words[:] = ["Elshibayev", "prison", "Kazakhstan"]
         KNOWN.includes[:] = ["cases", "news", "cases,news"]
         KNOWN.types[:] = ["case", "news", "country"]

@@ -83,6 +83,8 @@ KNOWN_VALUES = {
     "X-Preview-Token": "tokens",
     "tag": "tags",
     "q": "words",
+    "key": "campaigns",
+    "campaign": "campaigns",
 }
 # Fields that make a submission acceptable; name, message and the rest stay fuzzed.
 VALID_SUPPORTER = {"email": "reader@example.org", "country": "KZ", "consent": True}

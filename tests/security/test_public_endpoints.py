@@ -258,6 +258,7 @@ def test_action_detail_has_counts_only(client, site):
         "closed_text",
         "mailto",
         "captcha",
+        "privacy_policy",
     }
     assert "xq" not in json.dumps(detail).lower()
 

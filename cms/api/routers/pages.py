@@ -66,6 +66,12 @@ def list_pages(
     ),
     status: str | None = None,
     tag: str | None = Query(None, description="Tag slug"),
+    campaign: str | None = Query(
+        None,
+        max_length=255,
+        description="Id or slug of a campaign: its cases and news posts, "
+        "whichever of the campaign's languages they link to.",
+    ),
     locale: Annotated[
         LanguageCode | None,
         Query(
@@ -91,6 +97,7 @@ def list_pages(
         "country": country,
         "status": status,
         "tag": tag,
+        "campaign": campaign,
         "locale": locale,
         "child_of": child_of,
         "case": case,

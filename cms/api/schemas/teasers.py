@@ -12,7 +12,7 @@ from ninja import Schema
 from pydantic import Field
 
 from caseblocks.blocks.schemas import ImageValue
-from cms.api.refs import CountryRef
+from cms.api.refs import CountryRef, PageRef
 
 
 class Untranslated(Schema):
@@ -40,6 +40,10 @@ class PageTeaser(Schema):
     status: str | None
     path: str = Field(description="Front-end path, for example '/en/cases/x/'.")
     locale: str
+    campaigns: list[PageRef] = Field(
+        default_factory=list,
+        description="The public campaigns a case or news post is part of.",
+    )
     meta: Untranslated | None = Field(
         None,
         description="Only on a page served untranslated "

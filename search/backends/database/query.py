@@ -67,7 +67,20 @@ def visible_pages(query):
         pages = pages.filter(locale__language_code__iexact=query.locale)
     for name, value in query.filters().items():
         pages = pages.filter(pk__in=pages_with_facet(name, value).values("pk"))
+    if query.campaign_ids:
+        pages = pages.filter(pk__in=pages_in_campaigns(query.campaign_ids))
     return pages
+
+
+def pages_in_campaigns(ids):
+    """Primary keys of registered pages that chose one of the campaigns ``ids``."""
+    pks = set()
+    for model in registry.get_models():
+        if any(f.name == "campaigns" for f in model._meta.many_to_many):
+            pks.update(
+                model.objects.filter(campaigns__in=ids).values_list("pk", flat=True)
+            )
+    return pks
 
 
 def ranked_ids(query, pages):

@@ -61,6 +61,8 @@ def build_search(query):
         search = search.query(MatchAll())
     for name, value in query.filters().items():
         search = search.filter("term", **{f"facets.{name}": value})
+    if query.campaign_ids:
+        search = search.filter("terms", campaigns=sorted(query.campaign_ids))
     for name in FACETS:
         search.aggs.bucket(name, "terms", field=f"facets.{name}", size=FACET_SIZE)
     search = search.highlight(
