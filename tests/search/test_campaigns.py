@@ -51,7 +51,7 @@ def test_the_database_backend_filters_on_a_campaign(client, campaign):
     for value in (campaign.slug, str(campaign.pk)):
         response = client.get("/api/v1/search/", {"q": "journalist", "campaign": value})
         assert response.status_code == 200, response.content
-        assert {hit["id"] for hit in response.json()["results"]} == {case.pk, news.pk}
+        assert {hit["id"] for hit in response.json()["items"]} == {case.pk, news.pk}
 
 
 def test_an_unpublished_campaign_answers_as_an_unknown_one(client, campaign):
