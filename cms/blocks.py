@@ -18,7 +18,28 @@ from caseblocks.blocks import (
 )
 
 
-class CountryStreamBlock(blocks.StreamBlock):
+class PageStreamBlock(blocks.StreamBlock):
+    """A page body: each child's API value is told its id in ``context["block_id"]``.
+
+    Blocks that link to something of their own (an appeal's letter) need their
+    place in the page: the page (``context["page"]``) and their id.
+    """
+
+    def get_api_representation(self, value, context=None):
+        context = context or {}
+        return [
+            {
+                "type": child.block.name,
+                "value": child.block.get_api_representation(
+                    child.value, context={**context, "block_id": child.id}
+                ),
+                "id": child.id,
+            }
+            for child in value or ()
+        ]
+
+
+class CountryStreamBlock(PageStreamBlock):
     heading = HeadingBlock()
     rich_text = RichTextBlock()
     quote = QuoteBlock()

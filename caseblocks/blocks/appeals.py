@@ -10,6 +10,7 @@ from .base import (
     normalise_fax,
     raise_for_children,
 )
+from .letters import letter_links
 
 
 class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
@@ -57,6 +58,16 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
     ask = blocks.TextBlock(
         label=_("Ask"),
         help_text=_("What the letter asks for, in a sentence or two."),
+    )
+
+    offer_letter = blocks.BooleanBlock(
+        label=_("Offer a letter to print"),
+        required=False,
+        default=True,
+        help_text=_(
+            "Supporters can download this appeal as a letter, addressed for a "
+            "window envelope, to sign and post."
+        ),
     )
 
     # The postal details go out as written, in the script the post office reads.
@@ -119,4 +130,10 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
             "email": value["email"] or None,
             "salutation": value["salutation"],
             "ask": value["ask"],
+            "letter": letter_links(self, value, context),
         }
+
+    @staticmethod
+    def offers_letter(value):
+        # Stored before the option existed: offered.
+        return value.get("offer_letter") is not False

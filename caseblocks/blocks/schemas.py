@@ -52,6 +52,11 @@ class TimelineValue(APIValue):
     events: list[TimelineEventValue]
 
 
+class LetterLinksValue(APIValue):
+    a4: str
+    letter: str
+
+
 class AppealAddressValue(APIValue):
     recipient: str
     position: str
@@ -64,6 +69,8 @@ class AppealAddressValue(APIValue):
     email: str | None
     salutation: str
     ask: str
+    # Where the letter can be downloaded, on each paper; None if none is offered.
+    letter: LetterLinksValue | None
 
 
 class ActionTargetValue(APIValue):
@@ -76,7 +83,7 @@ class ActionTargetValue(APIValue):
 
 class ActionFormValue(APIValue):
     action_id: str
-    kind: Literal["email", "petition"]
+    kind: Literal["email", "petition", "letter"]
     targets: list[ActionTargetValue]
     subject: str
     suggested_message: str

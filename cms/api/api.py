@@ -51,6 +51,7 @@ def build_api():
     )
     register_exception_handlers(api)
     api.add_router("/pages/", pages_router)
+    api.add_router("/pages/", "caseblocks.letters.api.router")
     api.add_router("/countries/", countries_router)
     api.add_router("/preview/", preview_router)
     api.add_router("/actions/", "caseblocks.api.router")

@@ -59,7 +59,7 @@ def field_reader(model, name):
         return FieldReader(
             block_schema(block),
             lambda page, context: block.get_api_representation(
-                getattr(page, name), context
+                getattr(page, name), {**context, "page": page}
             ),
         )
     if isinstance(field, RichTextField):

@@ -7,7 +7,8 @@ is null, as in API v1. (No page type lists pages in a many-to-many API field
 yet; API v1 leaves hidden ones out of such a list, ``cms.api.fields``.)
 """
 
-from wagtail.api.v2.serializers import PageSerializer, RelatedField
+from wagtail import fields
+from wagtail.api.v2.serializers import PageSerializer, RelatedField, StreamField
 from wagtail.models import Page
 
 from cms.visibility import visible_or_none
@@ -21,5 +22,28 @@ class VisibleRelatedField(RelatedField):
         return visible_or_none(value) if isinstance(value, Page) else value
 
 
+class PageStreamField(StreamField):
+    """Wagtail's stream field, telling its blocks their page as API v1 does.
+
+    A block that links to something of its own, such as an appeal's letter,
+    reads the page from ``context["page"]`` (``cms.blocks.PageStreamBlock``).
+    """
+
+    def get_attribute(self, instance):
+        return instance, super().get_attribute(instance)
+
+    def to_representation(self, value):
+        page, stream = value
+        if stream is None:
+            return []
+        return stream.stream_block.get_api_representation(
+            stream, {**self.context, "page": page}
+        )
+
+
 class VisiblePageSerializer(PageSerializer):
     serializer_related_field = VisibleRelatedField
+    serializer_field_mapping = {
+        **PageSerializer.serializer_field_mapping,
+        fields.StreamField: PageStreamField,
+    }

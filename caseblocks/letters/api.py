@@ -1,0 +1,85 @@
+"""``GET /pages/{page_id}/letters/{block_id}.pdf``: the letter of an appeal address.
+
+Public: the page must be one a visitor may read (``cms.visibility``). A missing
+page, a hidden one and a block offering no letter answer the same 404.
+"""
+
+from typing import Annotated, Literal
+
+from ninja import Path, Router
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
+
+from cms.api.conf import get_setting
+from cms.api.schemas.pages import Errors
+from cms.api.sites import site_pages
+
+from .store import find_letter_block, letter_pdf
+
+router = Router(tags=["letters"])
+
+Paper = Literal["a4", "letter"]
+MAX_ID = 2**31 - 1
+NOT_FOUND = "No letter with this page and block id."
+
+
+def not_found():
+    response = JsonResponse(
+        {"errors": [{"field": "block_id", "message": NOT_FOUND}]}, status=404
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def file_name(page, size):
+    # ASCII only, from the slug: safe in a Content-Disposition header.
+    return f"{slugify(page.slug) or 'letter'}-letter-{size}.pdf"
+
+
+@router.get(
+    "/{page_id}/letters/{block_id}.pdf",
+    url_name="letter",
+    summary="A letter to print, sign and post",
+    description=(
+        "A PDF of the appeal address block's letter, in the page's language: the "
+        "recipient's address placed for a window envelope (A4: DIN 5008 form B; "
+        "US Letter: a No. 10 envelope), the salutation and the ask, and blanks for "
+        "the supporter's name and signature."
+    ),
+    response={404: Errors},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The letter",
+                "content": {
+                    "application/pdf": {
+                        "schema": {"type": "string", "format": "binary"}
+                    }
+                },
+            },
+        }
+    },
+)
+def letter(
+    request,
+    page_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    block_id: Annotated[str, Path(max_length=64)],
+    size: Paper = "a4",
+):
+    found = find_letter_block(site_pages(request), page_id, block_id)
+    if found is None:
+        return not_found()
+    page, value = found
+    etag, body = letter_pdf(page, block_id, value, size)
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{file_name(page, size)}"'
+        )
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=get_setting("MAX_AGE"))
+    return response
