@@ -110,7 +110,7 @@ class AppealAddressBlock(TranslatableChildrenMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["address"] = self.get_api_representation(value)
+        context["address"] = self.get_api_representation(value, parent_context)
         return context
 
     def get_api_representation(self, value, context=None):

@@ -2,7 +2,7 @@
 
 A PDF is cached under the page's live revision, its language, the block and the
 paper, so publishing a new revision never serves an old letter. A per-page stamp
-in the key is renewed by the content event (``forget_letters_on_change``), so an
+in the key is renewed by the content event (``caseblocks.signal_handlers``), so an
 unpublished, moved or restricted page's letters leave the cache too.
 """
 
@@ -88,6 +88,6 @@ def letter_pdf(page, block_id, value, paper):
     return found
 
 
-def forget_letters_on_change(sender, change, **kwargs):
-    """Subscriber of ``cms.lifecycle.content_changed``: drop the pages' letters."""
-    cache.delete_many([stamp_key(page_id) for page_id in change.page_ids])
+def forget_letters(page_ids):
+    """Make the cached letters of ``page_ids`` unreachable (on the content event)."""
+    cache.delete_many([stamp_key(page_id) for page_id in page_ids])
