@@ -1,22 +1,27 @@
 """``GET /pages/{page_id}/letters/{block_id}.pdf``: the letter of an appeal address.
 
 Public: the page must be one a visitor may read (``cms.visibility``). A missing
-page, a hidden one and a block offering no letter answer the same 404.
+page, a hidden one and a block offering no letter answer the same 404. The PDF
+is made once per live revision, language and paper (``store``); the whole answer
+is kept like the API's other public answers.
 """
 
 from typing import Annotated, Literal
 
 from ninja import Path, Router
 
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 
+from cms.api import caching
 from cms.api.conf import get_setting
+from cms.api.responses import is_anonymous_read, response_key
 from cms.api.schemas.pages import Errors
 from cms.api.sites import site_pages
 
-from .store import find_letter_block, letter_pdf
+from .store import find_letter_block, letter_pdf, stamp, stamp_key
 
 router = Router(tags=["letters"])
 
@@ -68,18 +73,39 @@ def letter(
     block_id: Annotated[str, Path(max_length=64)],
     size: Paper = "a4",
 ):
+    # Like the API's other public answers (cms.api.responses): a warm hit reads
+    # only the cache, while both the content generation that every publish,
+    # unpublish, move and restriction renews and the page's letter stamp that
+    # the content event renews are the ones it was made in. Both are read
+    # before the database, so no answer is labelled newer than its rows.
+    shared = is_anonymous_read(request)
+    if shared:
+        key = response_key(request)
+        found = cache.get_many([caching.GENERATION_KEY, stamp_key(page_id), key])
+        made_in = (
+            found.get(caching.GENERATION_KEY) or caching.renew_generation(),
+            found.get(stamp_key(page_id)) or stamp(page_id),
+        )
+        entry = found.get(key)
+        if entry is not None and entry[0] == made_in:
+            return pdf_response(request, *entry[1:])
     found = find_letter_block(site_pages(request), page_id, block_id)
     if found is None:
         return not_found()
     page, value = found
     etag, body = letter_pdf(page, block_id, value, size)
+    name = file_name(page, size)
+    if shared:
+        cache.set(key, (made_in, etag, body, name), get_setting("CACHE_TIMEOUT"))
+    return pdf_response(request, etag, body, name)
+
+
+def pdf_response(request, etag, body, name):
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(body, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{file_name(page, size)}"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=get_setting("MAX_AGE"))
     return response

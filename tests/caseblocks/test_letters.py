@@ -131,11 +131,14 @@ def test_hidden_and_missing_letters_answer_the_same(client, appeal_page):
     )
     missing_block = client.get(f"/api/v1/pages/{appeal_page.pk}/letters/nothing.pdf")
     huge_id = client.get(f"/api/v1/pages/{2**40}/letters/x.pdf")
+    # Cached while public, then restricted: the cache must not keep serving it.
+    assert client.get(letter_url(appeal_page)).status_code == 200
     PageViewRestriction.objects.create(
         page=appeal_page, restriction_type="password", password="secret"
     )
     private = client.get(letter_url(appeal_page))
     draft = publish_appeal(slug="unpublished")
+    assert client.get(letter_url(draft)).status_code == 200
     draft.unpublish()
     unpublished = client.get(letter_url(draft))
     assert missing_page.status_code == 404
