@@ -1,5 +1,7 @@
 """A supporter downloads Askarov's letter in Traditional Chinese from the demo site."""
 
+from pathlib import Path
+
 from caseblocks.letters.layout import A4
 from cms.demo.build import build_demo
 from tests.caseblocks.letters import embedded_fonts, lines_at, paper_mm, text, within
@@ -14,7 +16,7 @@ def test_a_supporter_downloads_the_traditional_chinese_letter(page, settings):
         page.locator(".appeal .letter a[href*='size=a4']").click()
     download = downloading.value
     assert download.suggested_filename.endswith("-letter-a4.pdf")
-    body = open(download.path(), "rb").read()
+    body = Path(download.path()).read_bytes()
 
     content = text(body)
     # The address as written, for the post office; the salutation translated.
