@@ -79,6 +79,7 @@ KNOWN_VALUES = {
     "X-Preview-Token": "tokens",
     "tag": "tags",
     "q": "words",
+    "block_id": "block_ids",
 }
 # Fields that make a submission acceptable; name, message and the rest stay fuzzed.
 VALID_SUPPORTER = {"email": "reader@example.org", "country": "KZ", "consent": True}
