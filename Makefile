@@ -46,11 +46,14 @@ lint: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Debian packages: gettext compiles the catalogues; Chromium runs the Playwright tests
-# (Playwright cannot download its own browsers on these machines).
+# (Playwright cannot download its own browsers on these machines); DejaVu Sans and
+# WenQuanYi Micro Hei are the fonts embedded in letters (caseblocks/letters).
 system-packages:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -61,6 +64,7 @@ bench: $(STAMP) bench-packages
 	$(BIN)/python -m bench                     # delivery API vs Wagtail API v2 vs a bare view
 	$(BIN)/python -m bench.search_bench        # documents vs modelsearch; publish on vs off
 	$(BIN)/python -m bench.submissions_bench   # action submissions vs a bare view (PostgreSQL)
+	$(BIN)/python -m bench.letters_bench       # a cached letter vs a cached detail; first letters
 	$(BIN)/python -m bench.scaling             # 1x, 4x, 16x the workers in clients (PostgreSQL, wrk)
 
 # wrk, from Debian's packages, drives the scaling benchmark.

@@ -57,6 +57,16 @@ DEFAULTS = {
         "www.youtube-nocookie.com",
         "player.vimeo.com",
     ],
+    # The fonts embedded in letters: TEXT (a TrueType file) for Latin and Cyrillic,
+    # CJK (a font file and its face number in a collection) for Chinese, Japanese
+    # and Korean. From the Debian packages fonts-dejavu-core and fonts-wqy-microhei.
+    "LETTER_FONTS": {
+        "TEXT": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "CJK": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    },
+    # Seconds a letter's PDF is kept in the cache. Its key holds the page's live
+    # revision, so a publish never serves an old letter; this bounds the memory.
+    "LETTER_CACHE_TIMEOUT": 7 * 24 * 3600,
 }
 
 

@@ -7,6 +7,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from caseblocks.actions.placement import action_blocks
+from caseblocks.blocks.actions import ActionKind
 from caseblocks.models import ActionCounter, OutgoingMessage, PlacedAction, Submission
 
 # Where an action can be taken, best first: on a live public page, on a live page
@@ -28,10 +29,16 @@ class ActionSummary:
     submissions: int = 0
     page_ids: list = field(default_factory=list)
     status: str = UNPUBLISHED
+    kind: str = ""
 
     @property
     def status_label(self):
         return STATUS_LABELS[self.status]
+
+    @property
+    def letters_pledged(self):
+        """Confirmed supporters who say they posted the letter; None for other kinds."""
+        return self.supporters if self.kind == ActionKind.LETTER else None
 
     @property
     def percent_of_goal(self):
@@ -71,7 +78,9 @@ def summaries():
         status = placement_status(placement.page)
         if not summary.title or order.index(status) < order.index(summary.status):
             summary.title = placement.page.title
-            summary.goal = goal_of(placement.page.specific, placement.action_id)
+            value = placed_value(placement.page.specific, placement.action_id)
+            summary.goal = value["goal"] if value else None
+            summary.kind = value["kind"] if value else ""
         summary.status = min(summary.status, status, key=order.index)
     listed = [s for s in found.values() if s.status != UNPUBLISHED or s.submissions]
     return sorted(listed, key=lambda s: (s.title == "", s.title, s.action_id))
@@ -81,10 +90,9 @@ def summary(action_id):
     return next((s for s in summaries() if s.action_id == action_id), None)
 
 
-def goal_of(page, action_id):
+def placed_value(page, action_id):
     return next(
-        (v["goal"] for _b, v in action_blocks(page) if v["action_id"] == action_id),
-        None,
+        (v for _b, v in action_blocks(page) if v["action_id"] == action_id), None
     )
 
 

@@ -39,7 +39,16 @@ def forget_placements_on_move(sender, instance, **kwargs):
     forget_placements_under(instance)
 
 
+def forget_letters_on_change(sender, change, **kwargs):
+    from caseblocks.letters.store import forget_letters
+
+    forget_letters(change.page_ids)
+
+
 def register_signal_handlers():
+    from cms.lifecycle import content_changed
+
+    content_changed.connect(forget_letters_on_change, dispatch_uid="caseblocks_letters")
     page_published.connect(
         refresh_placements_on_publish, dispatch_uid="caseblocks_placements_publish"
     )

@@ -24,7 +24,13 @@ class ActionState:
 class ActionKind:
     EMAIL = "email"
     PETITION = "petition"
-    CHOICES = [(EMAIL, _("E-mail the targets")), (PETITION, _("Petition"))]
+    # Supporters say they posted the page's printed letter (an appeal address).
+    LETTER = "letter"
+    CHOICES = [
+        (EMAIL, _("E-mail the targets")),
+        (PETITION, _("Petition")),
+        (LETTER, _("Pledge to post the letter")),
+    ]
 
 
 class ActionFormBlock(CaseStructBlock):

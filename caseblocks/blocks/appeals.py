@@ -5,6 +5,7 @@ from wagtail import blocks
 
 from . import schemas
 from .base import PREVIEW_TEMPLATE, CaseStructBlock, normalise_fax, raise_for_children
+from .letters import letter_links
 
 
 class AppealAddressBlock(CaseStructBlock):
@@ -54,6 +55,16 @@ class AppealAddressBlock(CaseStructBlock):
         help_text=_("What the letter asks for, in a sentence or two."),
     )
 
+    offer_letter = blocks.BooleanBlock(
+        label=_("Offer a letter to print"),
+        required=False,
+        default=True,
+        help_text=_(
+            "Supporters can download this appeal as a letter, addressed for a "
+            "window envelope, to sign and post."
+        ),
+    )
+
     # The postal details go out as written, in the script the post office reads.
     translatable_children = ("salutation", "ask")
     # Who is written to and what for; never the fax, e-mail or postal address.
@@ -96,12 +107,19 @@ class AppealAddressBlock(CaseStructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["address"] = self.get_api_representation(value)
+        context["address"] = self.get_api_representation(value, parent_context)
         return context
 
     def api_value(self, value, context=None):
         lines = [line.strip() for line in value["address_lines"].splitlines()]
         return {
-            **super().api_value(value),
+            **super().api_value(
+                {**value, "letter": letter_links(self, value, context)}
+            ),
             "address_lines": [line for line in lines if line],
         }
+
+    @staticmethod
+    def offers_letter(value):
+        # Stored before the option existed: offered.
+        return value.get("offer_letter") is not False

@@ -88,6 +88,11 @@ class TimelineValue(APIValue):
     events: list[TimelineEventValue]
 
 
+class LetterLinksValue(APIValue):
+    a4: str
+    letter: str
+
+
 class AppealAddressValue(APIValue):
     recipient: str
     position: str
@@ -100,6 +105,8 @@ class AppealAddressValue(APIValue):
     email: BlankAsNone
     salutation: str
     ask: str
+    # Where the letter can be downloaded, on each paper; None if none is offered.
+    letter: LetterLinksValue | None
 
 
 class ActionTargetValue(APIValue):
@@ -112,7 +119,7 @@ class ActionTargetValue(APIValue):
 
 class ActionFormValue(APIValue):
     action_id: str
-    kind: Literal["email", "petition"]
+    kind: Literal["email", "petition", "letter"]
     targets: list[ActionTargetValue]
     subject: str
     suggested_message: str

@@ -56,6 +56,7 @@ def build_api():
     )
     register_exception_handlers(api)
     api.add_router("/pages/", pages_router)
+    api.add_router("/pages/", "caseblocks.letters.api.router")
     api.add_router("/countries/", countries_router)
     api.add_router("/campaigns/", campaigns_router)
     api.add_router("/preview/", preview_router)

@@ -61,7 +61,7 @@ def field_reader(model, name):
         return FieldReader(
             block_schema(block),
             lambda page, context: block.get_api_representation(
-                getattr(page, name), context
+                getattr(page, name), {**context, "page": page}
             ),
         )
     if isinstance(field, RichTextField):

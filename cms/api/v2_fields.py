@@ -9,7 +9,8 @@ leaves it out, as API v1 does (``cms.api.fields``).
 
 from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 
-from wagtail.api.v2.serializers import PageSerializer, RelatedField
+from wagtail import fields
+from wagtail.api.v2.serializers import PageSerializer, RelatedField, StreamField
 from wagtail.models import Page
 
 from cms.visibility import visible_ids, visible_or_none
@@ -44,11 +45,29 @@ class VisibleRelatedField(RelatedField):
         return VisibleManyRelatedField(**list_kwargs)
 
 
+class PageStreamField(StreamField):
+    """Wagtail's stream field, telling its blocks their page as API v1 does.
+
+    A block that links to something of its own, such as an appeal's letter,
+    reads the page from ``context["page"]`` (``cms.blocks.PageStreamBlock``).
+    """
+
+    def get_attribute(self, instance):
+        return instance, super().get_attribute(instance)
+
+    def to_representation(self, value):
+        page, stream = value
+        if stream is None:
+            return []
+        return stream.stream_block.get_api_representation(
+            stream, {**self.context, "page": page}
+        )
+
+
 class VisiblePageSerializer(PageSerializer):
     serializer_related_field = VisibleRelatedField
 
-    def to_representation(self, instance):
-        # Blocks read the page they are on from their context, as in API v1
-        # (an action form on a translation shows its source page's targets).
-        self.context["page"] = instance
-        return super().to_representation(instance)
+    serializer_field_mapping = {
+        **PageSerializer.serializer_field_mapping,
+        fields.StreamField: PageStreamField,
+    }

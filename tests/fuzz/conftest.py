@@ -28,7 +28,11 @@ from tests.factories import (
     CountryPageFactory,
     NewsPageFactory,
 )
-from tests.factories.blocks import action_form_data, with_target_records
+from tests.factories.blocks import (
+    action_form_data,
+    appeal_address_data,
+    with_target_records,
+)
 
 ACTION_ID = "fuzz-action"
 SUPPORTER = {
@@ -64,6 +68,7 @@ class Known:
     html_paths: list = field(default_factory=list)  # Wagtail's own, for API v2
     image_ids: list = field(default_factory=list)
     campaigns: list = field(default_factory=list)  # ids and slugs
+    block_ids: list = field(default_factory=list)  # appeal addresses, for letters
 
 
 KNOWN = Known()
@@ -104,6 +109,7 @@ def make_content():
                 },
             ),
             ("rich_text", "<p>Arrested in 2019.</p>"),
+            ("appeal_address", appeal_address_data()),
             ("action_form", with_target_records(action_form_data(action_id=ACTION_ID))),
         ],
     )
@@ -159,6 +165,12 @@ def site_content(django_db_setup, django_db_blocker):
         # Below the home page: how Wagtail's router finds a page from the site root.
         KNOWN.html_paths[:] = ["/" + page.url_path.split("/", 2)[2] for page in public]
         KNOWN.image_ids[:] = list(Image.objects.values_list("pk", flat=True))
+        KNOWN.block_ids[:] = [
+            block.id
+            for page in public
+            for block in getattr(page.specific, "body", None) or ()
+            if block.block_type == "appeal_address"
+        ]
         yield KNOWN
         transaction.set_rollback(True)
 

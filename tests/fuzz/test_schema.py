@@ -85,6 +85,7 @@ KNOWN_VALUES = {
     "q": "words",
     "key": "campaigns",
     "campaign": "campaigns",
+    "block_id": "block_ids",
 }
 # Fields that make a submission acceptable; name, message and the rest stay fuzzed.
 VALID_SUPPORTER = {"email": "reader@example.org", "country": "KZ", "consent": True}

@@ -1,0 +1,1 @@
+"""Letters to officials that supporters print, sign and post (``render``, ``api``)."""
