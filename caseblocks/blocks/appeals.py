@@ -71,6 +71,8 @@ class AppealAddressBlock(CaseStructBlock):
     searchable_children = ("recipient", "position", "organisation", "ask")
 
     api_schema = schemas.AppealAddressValue
+    # Offering a letter shows as the letter's links (null when none is offered).
+    api_renamed_children = {"offer_letter": "letter"}
 
     class Meta:
         icon = "mail"
