@@ -20,7 +20,7 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_outbox_menu_item():
     return SuperuserMenuItem(
-        _("Outbox (development)"),
+        _("Outbox"),
         reverse("casebook_outbox"),
         name="outbox",
         icon_name="mail",
