@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where the demo serves: load_demo prints its addresses and mails links under it.
+DEMO_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: demo test lint bench bench-packages messages catalogues system-packages clean
 
@@ -30,8 +32,8 @@ messages: $(STAMP) system-packages
 
 demo: $(STAMP) messages
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(BIN)/python manage.py load_demo
+	WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite, then the core suite again with the plugins taken out of INSTALLED_APPS.
 test: $(STAMP) messages

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
 
@@ -23,6 +24,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if apps.is_installed("cms.outbox"):
+    # Development mail, as plain text (cms/outbox/README.md).
+    urlpatterns.append(path("dev/outbox/", include("cms.outbox.urls")))
 
 urlpatterns += [
     # Before Wagtail's own view at this address: the same form, throttled.

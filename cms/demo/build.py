@@ -31,10 +31,11 @@ from .content import (
     elshibayev,
     ismayilova,
     news_uzbekistan,
+    open_actions,
     sections,
 )
 from .illustrations import illustration, image_block
-from .pages import ensure_child, ensure_translation, update_page
+from .pages import ensure_child, ensure_translation, ensure_untranslated, update_page
 
 LANGUAGES = ["en", "zh-hant", "it", "ru"]
 SOURCE_LANGUAGE = "en"
@@ -52,7 +53,11 @@ CASES = [
 ]
 # The page types whose demo pages show an illustration.
 ILLUSTRATED = (CasePage, CountryPage)
-NEWS = [*news_uzbekistan.NEWS, ismayilova.ISMAYILOVA_LETTER]
+NEWS = [*news_uzbekistan.NEWS, ismayilova.ISMAYILOVA_LETTER, open_actions.OPEN_ACTIONS]
+# Action targets are managed records, made before the pages that choose them.
+TARGETS = [*elshibayev.TARGETS, *open_actions.TARGETS]
+# (news slug, language): translations made but left for the demo's translators.
+UNTRANSLATED_NEWS = open_actions.UNTRANSLATED
 
 
 class DemoBuilder:
@@ -82,7 +87,7 @@ class DemoBuilder:
             partner, created = PartnerOrganisation.objects.get_or_create(name=name)
             self.partners[name] = partner
             self.stats["partners created" if created else "partners unchanged"] += 1
-        for target in elshibayev.TARGETS:
+        for target in TARGETS:
             record, created = ActionTarget.objects.get_or_create(
                 email=target["email"], defaults=target
             )
@@ -100,6 +105,11 @@ class DemoBuilder:
             self.build_case(case)
         for post in NEWS:
             self.build_news(post)
+        for slug, language in UNTRANSLATED_NEWS:
+            source = NewsPage.objects.get(
+                slug=slug, locale=self.locales[SOURCE_LANGUAGE]
+            )
+            self._count(ensure_untranslated(source, self.locales[language]))
         return self.stats
 
     def _count(self, result):

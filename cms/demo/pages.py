@@ -129,3 +129,15 @@ def ensure_translation(source, locale, values, *, update=False):
     if status != UNCHANGED:
         translation_written(page)
     return page, status
+
+
+def ensure_untranslated(source, locale):
+    """A translation of ``source`` in ``locale`` holding the source text, for translators.
+
+    Made with ``translate_page`` but never said to be written, so a translation
+    plugin shows every text as waiting. An existing translation is left alone.
+    """
+    existing = source.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, UNCHANGED
+    return translate_page(source, locale), CREATED

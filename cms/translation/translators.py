@@ -61,3 +61,12 @@ def setup_translators():
                 )
         result[group.name] = root
     return result
+
+
+def translator_groups():
+    """``{language code: Group}`` after ``setup_translators``: the demo's hook."""
+    setup_translators()
+    return {
+        code: Group.objects.get(name=group_name(code))
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }

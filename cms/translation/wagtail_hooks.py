@@ -7,11 +7,14 @@ from wagtail.admin.menu import MenuItem
 from .dashboard import WaitingTranslationsPanel, waiting_translations
 from .operations import copy_page_for_translation
 from .sync import record_written
+from .translators import translator_groups
 from .update_view import admin_urls as sync_translated_pages_urls
 from .views import TranslationProgressReportView
 
 hooks.register("copy_page_for_translation", copy_page_for_translation)
 hooks.register("translation_written", record_written)
+# The demo's translator accounts join the groups that setup_translators makes.
+hooks.register("translator_groups", translator_groups)
 # Ahead of wagtail-localize's own URLs, so that its address reaches this view.
 hooks.register("register_admin_urls", sync_translated_pages_urls, order=-1)
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from wagtail_localize.models import Translation
 
+from cms.demo.content.open_actions import OPEN_ACTIONS
 from cms.models import CasePage, CountryPage
 from cms.translation.progress import (
     progress_of,
@@ -57,6 +58,10 @@ def askarov(language_code):
     )
 
 
+# The one translation the demo leaves for its Italian translator.
+LEFT_FOR_TRANSLATOR = (OPEN_ACTIONS["text"]["en"]["title"], "it")
+
+
 def progress_in(rows, language_code):
     (row,) = [row for row in rows if row["locale"] == language_code]
     return row
@@ -70,6 +75,7 @@ def test_fully_translated_demo_pages_read_100_percent(demo, admin_client):
         (t.source.object_repr, t.target_locale.language_code): progress_of(t)["percent"]
         for t in translations
     }
+    assert shares.pop(LEFT_FOR_TRANSLATOR) == 0
     assert set(shares.values()) == {100}, shares
 
     page = askarov("en")
@@ -80,7 +86,7 @@ def test_fully_translated_demo_pages_read_100_percent(demo, admin_client):
     assert chinese["translated"] == chinese["total"] > 0
     report = admin_client.get("/admin/reports/translation-progress/").content.decode()
     assert "100% (" in report
-    assert "0% (" not in report.replace("100% (", "")
+    assert report.replace("100% (", "").count("0% (") == 1  # the one left
 
 
 @pytest.mark.django_db
@@ -107,7 +113,10 @@ def test_a_changed_source_paragraph_shows_what_is_left(
     assert answer["locales"][0]["share"] < 1.0
     (waiting,) = translations_waiting("zh-hant")
     assert waiting.source.object_id == page.translation_key
-    assert translations_waiting("it") == []
+    assert [
+        (t.source.object_repr, t.target_locale.language_code)
+        for t in translations_waiting("it")
+    ] == [LEFT_FOR_TRANSLATOR]
     report = admin_client.get(
         "/admin/reports/translation-progress/?q=Askarov"
     ).content.decode()
@@ -115,3 +124,33 @@ def test_a_changed_source_paragraph_shows_what_is_left(
         f"{chinese['percent']}% ({chinese['translated']} of {chinese['total']} strings)"
         in report
     )
+
+
+@pytest.mark.django_db
+def test_demo_translators_are_in_the_groups_setup_translators_makes(demo, monkeypatch):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+
+    from wagtail.models import Page
+
+    from cms.demo.content.open_actions import SLUG
+    from cms.demo.users import PASSWORD_VARIABLE, TRANSLATORS
+    from cms.translation.translators import group_name, setup_translators
+
+    monkeypatch.setenv(PASSWORD_VARIABLE, "translate-the-demo")
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    roots = setup_translators()
+    pages = {p.locale.language_code: p for p in Page.objects.filter(slug=SLUG)}
+    for language, username in TRANSLATORS.items():
+        assert f"user: {username}  password: translate-the-demo" in out.getvalue()
+        user = get_user_model().objects.get(username=username)
+        assert user.check_password("translate-the-demo")
+        assert [g.name for g in user.groups.all()] == [group_name(language)]
+        assert roots[group_name(language)].locale.language_code == language
+        assert not user.is_superuser
+        assert not pages["en"].permissions_for_user(user).can_edit()
+    italian = get_user_model().objects.get(username=TRANSLATORS["it"])
+    assert pages["it"].permissions_for_user(italian).can_edit()
+    assert not pages["zh-hant"].permissions_for_user(italian).can_edit()

@@ -1,7 +1,9 @@
 """Azimjan Askarov (Kyrgyzstan), in English and Traditional Chinese.
 
 The appeal address is the same in both: post offices read the envelope as written.
-Only the salutation and the ask are translated.
+Only the salutation and the ask are translated. It is a real office's address, so
+the appeal is shown as concluded (the 2012 worldwide appeal): the demo's open
+actions write to example addresses only (``open_actions``).
 """
 
 import datetime
@@ -34,6 +36,7 @@ ASKAROV = {
         "person_name": "Azimjan Askarov",
         "status": "imprisoned",
         "detained_on": datetime.date(2010, 6, 15),
+        "campaign_state": "concluded",
     },
     "text": {
         "en": {
@@ -41,6 +44,8 @@ ASKAROV = {
             "summary": "The head of the rights group Vozdukh, serving life in "
             "Kyrgyzstan for documenting police abuse and the violence of June 2010.",
             "sentence": "Life imprisonment",
+            "campaign_closed_text": "The worldwide appeal of 2012 has closed. Thank "
+            "you to everyone who wrote.",
             "charges": charges("Storing ammunition", "Complicity in murder"),
             "body": [
                 paragraphs(
@@ -96,6 +101,7 @@ ASKAROV = {
             "summary": "人權組織Vozdukh的負責人,因記錄警察暴力與2010年6月的族群衝突,"
             "在吉爾吉斯被判終身監禁。",
             "sentence": "無期徒刑",
+            "campaign_closed_text": "2012年的全球呼籲行動已經結束。感謝所有寫信的人。",
             "charges": charges("私藏彈藥", "共謀殺人"),
             "body": [
                 paragraphs(

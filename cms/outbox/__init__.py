@@ -1,0 +1,1 @@
+"""The outbox: development mail kept in the database and shown, never sent."""
