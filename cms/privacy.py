@@ -4,10 +4,13 @@ Registered with ``caseblocks.privacy`` when the app starts, so every action the
 API gives carries the link its consent box shows.
 """
 
+from django.core.cache import cache
+
 from wagtail.models import Page
 
+from cms.api import caching
 from cms.api.sites import request_site
-from cms.conf import frontend_url
+from cms.conf import frontend_url, get_setting
 from cms.models import PrivacySettings
 from cms.paths import page_path
 from cms.visibility import visible_pages
@@ -17,11 +20,32 @@ def privacy_policy_link(request, language):
     """``{"title", "path", "url"}`` of the chosen page in ``language``, or None.
 
     The translation in ``language`` when it is public, else the page as chosen;
-    nothing when neither is public.
+    nothing when neither is public. Kept in the cache under the API's content
+    generation, which every publish, unpublish, move, restriction and change of
+    the setting renews, so an action's answer reads no more rows for it.
     """
     site = request_site(request)
     if site is None:
         return None
+    key = f"cms.privacy:{site.pk}:{language}:{caching.generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = {"page": chosen_page(site, language)}
+        cache.set(key, found, get_setting("CACHE_TIMEOUT"))
+    if found["page"] is None:
+        return None
+    title, path = found["page"]
+    return {
+        "title": title,
+        "path": path,
+        "url": frontend_url() + path
+        if frontend_url()
+        else request.build_absolute_uri(path),
+    }
+
+
+def chosen_page(site, language):
+    """``(title, path)`` of the privacy page to link in ``language``, or None."""
     chosen_id = (
         PrivacySettings.objects.filter(site=site)
         .values_list("privacy_policy_id", flat=True)
@@ -41,16 +65,7 @@ def privacy_policy_link(request, language):
     }
     chosen = next((p for p in candidates.values() if p.pk == chosen_id), None)
     page = candidates.get(language) or chosen
-    if page is None:
-        return None
-    path = page_path(page)
-    return {
-        "title": page.title,
-        "path": path,
-        "url": frontend_url() + path
-        if frontend_url()
-        else request.build_absolute_uri(path),
-    }
+    return None if page is None else (page.title, page_path(page))
 
 
 def register_privacy_policy():

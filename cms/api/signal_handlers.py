@@ -70,6 +70,10 @@ def refresh_on_create(sender, instance, created=False, raw=False, **kwargs):
         renew_now_and_on_commit()
 
 
+def refresh_on_setting_change(sender, instance, **kwargs):
+    renew_now_and_on_commit()
+
+
 def register_signal_handlers():
     page_published.connect(refresh_on_publish)
     page_unpublished.connect(refresh_on_publish)
@@ -80,3 +84,7 @@ def register_signal_handlers():
     post_save.connect(refresh_on_change, sender=PageViewRestriction)
     # A site's hostname or root page decides which pages each host serves.
     post_save.connect(refresh_on_change, sender=Site)
+    # The privacy policy every action links to is read under the generation.
+    from cms.models import PrivacySettings
+
+    post_save.connect(refresh_on_setting_change, sender=PrivacySettings)

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from tests.factories import (
+    CampaignIndexPageFactory,
     CaseIndexPageFactory,
     CasePageFactory,
     CountryIndexPageFactory,
@@ -138,31 +139,33 @@ def test_a_new_case_offers_its_sections_languages_countries(
 
 
 @pytest.mark.django_db
-def test_home_offers_no_child_page_once_its_sections_exist(admin_client, home_page):
-    add_child = reverse("wagtailadmin_pages:add_subpage", args=[home_page.pk])
-    explore = reverse("wagtailadmin_explore", args=[home_page.pk])
+def test_home_with_its_sections_offers_only_a_general_page(admin_client, home_page):
+    """Each section once per home: after them, only a general page may be added,
+    so the admin goes straight to its form instead of offering four it refuses."""
     CountryIndexPageFactory()
     CaseIndexPageFactory()
-    assert add_child in admin_client.get(explore).content.decode()
-
     NewsIndexPageFactory()
+    CampaignIndexPageFactory()
 
-    assert add_child not in admin_client.get(explore).content.decode()
-    assert (
-        add_child
-        not in admin_client.get(
-            reverse("wagtailadmin_explore", args=[home_page.get_parent().pk])
-        ).content.decode()
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=[home_page.pk])
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailadmin_pages:add", args=["cms", "generalpage", home_page.pk]
     )
 
 
 @pytest.mark.django_db
-def test_homes_editor_offers_no_child_page_once_its_sections_exist(
-    admin_client, home_page
-):
-    CountryIndexPageFactory()
-    CaseIndexPageFactory()
-    NewsIndexPageFactory()
-    add_child = reverse("wagtailadmin_pages:add_subpage", args=[home_page.pk])
-    html = edit_form(admin_client, home_page)
-    assert add_child not in html
+def test_a_page_that_takes_no_child_offers_none(admin_client):
+    case = CasePageFactory(title="Case")
+    add_child = reverse("wagtailadmin_pages:add_subpage", args=[case.pk])
+
+    assert (
+        add_child
+        not in admin_client.get(
+            reverse("wagtailadmin_explore", args=[case.get_parent().pk])
+        ).content.decode()
+    )
+    assert add_child not in edit_form(admin_client, case)

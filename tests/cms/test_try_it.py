@@ -116,9 +116,9 @@ def test_the_placeholder_is_no_token(demo, curl):
 )
 def test_search_in_chinese(demo, curl):
     (search,) = steps()["search"]
-    results = curl(search).json()["results"]
-    assert f"/zh-hant/news/{SLUG}/" in [result["url"] for result in results]
-    assert {result["locale"] for result in results} == {"zh-hant"}
+    items = curl(search).json()["items"]
+    assert f"/zh-hant/news/{SLUG}/" in [item["path"] for item in items]
+    assert {item["locale"] for item in items} == {"zh-hant"}
 
 
 def test_the_translated_step_reads_the_italian_page(demo, curl):
