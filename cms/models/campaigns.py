@@ -37,10 +37,10 @@ class CampaignIndexPage(
 class CampaignPage(
     HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
 ):
+    """A campaign: its name is the page title."""
+
     teaser_summary = "summary"
     teaser_image = "image"
-
-    """A campaign: its name is the page title."""
 
     image = models.ForeignKey(
         "wagtailimages.Image",

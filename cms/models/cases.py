@@ -28,7 +28,7 @@ from .serving import HeadlessServeMixin
 class CaseIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.CasePage", "cms.GeneralPage"]
+    subpage_types = ["cms.CasePage"]
 
     class Meta:
         verbose_name = _("cases section")

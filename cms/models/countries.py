@@ -25,7 +25,7 @@ def country_choices():
 class CountryIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.CountryPage", "cms.GeneralPage"]
+    subpage_types = ["cms.CountryPage"]
 
     class Meta:
         verbose_name = _("countries section")

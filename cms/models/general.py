@@ -16,12 +16,12 @@ from .serving import HeadlessServeMixin
 class GeneralPage(
     HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
 ):
-    teaser_summary = "summary"
-
     """Any other page: about us, the privacy policy, a campaign's landing page.
 
     Found by its front-end path like every page (``/pages/find/?path=``).
     """
+
+    teaser_summary = "summary"
 
     body = StreamField(CaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -30,9 +30,6 @@ class GeneralPage(
         "cms.GeneralPage",
         "cms.CampaignIndexPage",
         "cms.CampaignPage",
-        "cms.CaseIndexPage",
-        "cms.CountryIndexPage",
-        "cms.NewsIndexPage",
     ]
     subpage_types = ["cms.GeneralPage"]
 

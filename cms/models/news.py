@@ -37,7 +37,7 @@ def language_choices():
 class NewsIndexPage(
     HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
 ):
-    subpage_types = ["cms.NewsPage", "cms.GeneralPage"]
+    subpage_types = ["cms.NewsPage"]
 
     class Meta:
         verbose_name = _("news section")

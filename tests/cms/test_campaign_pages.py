@@ -25,16 +25,17 @@ def test_campaigns_go_in_the_campaigns_section():
     assert set(CampaignIndexPage.allowed_parent_page_models()) == {HomePage}
 
 
-def test_a_general_page_goes_below_home_and_any_section():
+def test_a_general_page_goes_below_home_and_the_campaigns():
+    # The other sections take their own type only, so "Add child page" on them
+    # opens that type's form at once.
     assert set(GeneralPage.allowed_parent_page_models()) == {
         HomePage,
         GeneralPage,
         CampaignIndexPage,
         CampaignPage,
-        CaseIndexPage,
-        CountryIndexPage,
-        NewsIndexPage,
     }
+    for section in (CaseIndexPage, CountryIndexPage, NewsIndexPage):
+        assert len(section.allowed_subpage_models()) == 1
 
 
 @pytest.mark.django_db
