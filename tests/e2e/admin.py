@@ -33,6 +33,9 @@ def fill_date(control, value):
     pickers = control.page.locator(".xdsoft_datetimepicker:visible")
     expect(pickers).to_have_count(1)
     control.blur()
+    # The picker closes on a mousedown outside it; a blur alone sometimes leaves
+    # it open when the machine is slow, so press outside as a person would.
+    control.page.locator("body").dispatch_event("mousedown")
     expect(pickers).to_have_count(0)
     expect(control).to_have_value(value)
 
