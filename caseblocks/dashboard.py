@@ -1,8 +1,8 @@
 """The dashboard's panel of open actions: goal, closing time and, for some, supporters.
 
 Registered by ``caseblocks/wagtail_hooks.py`` (Wagtail's construct_homepage_panels).
-A user sees the actions on the pages they may edit; the supporters' count only with
-the ``caseblocks.view_submission`` permission, the one that guards the submissions.
+A user sees the actions on the pages they may edit; the supporters' count only if
+they may read the action reports (``caseblocks.permissions.may_read_reports``).
 """
 
 from dataclasses import dataclass
@@ -15,8 +15,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from caseblocks.actions.placement import ACTION_FORM
 from caseblocks.models import ActionCounter, PlacedAction
+from caseblocks.permissions import may_read_reports
 
-PERMISSION = "caseblocks.view_submission"
 LIMIT = 10
 
 
@@ -39,7 +39,7 @@ def open_actions(user, now=None, limit=LIMIT):
     """The actions open now on live pages ``user`` may edit, closing soonest first.
 
     One row per action, named by its page in the admin's language when it has one.
-    ``supporters`` stays None unless ``user`` may see submissions.
+    ``supporters`` stays None unless ``user`` may read the action reports.
     """
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["change", "publish"]
@@ -66,7 +66,7 @@ def open_actions(user, now=None, limit=LIMIT):
         found.values(),
         key=lambda a: (a.closes_at is None, a.closes_at, a.page.title, a.action_id),
     )[:limit]
-    if actions and user.has_perm(PERMISSION):
+    if actions and may_read_reports(user):
         totals = dict(
             ActionCounter.objects.filter(action_id__in=[a.action_id for a in actions])
             .values("action_id")

@@ -9,8 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from caseblocks.actions.erasure import ERASE_ACTION
-from caseblocks.dashboard import PERMISSION, OpenActionsPanel, open_actions
+from caseblocks.dashboard import OpenActionsPanel, open_actions
 from caseblocks.models import ActionTarget
+from caseblocks.permissions import may_read_reports
 from caseblocks.views import erasure, exports, reports, targets
 
 urlpatterns = [
@@ -53,6 +54,11 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_reports(request.user)
+
+
 @hooks.register("register_settings_menu_item")
 def register_erasure_menu_item():
     return PermissionMenuItem(
@@ -74,7 +80,7 @@ def register_erasure_log_action(actions):
 
 @hooks.register("register_reports_menu_item")
 def register_actions_report_menu_item():
-    return MenuItem(
+    return ReportsMenuItem(
         _("Actions"),
         reverse("caseblocks_reports:index"),
         name="actions",
@@ -87,7 +93,7 @@ def register_actions_report_menu_item():
 def register_submission_permission():
     return Permission.objects.filter(
         content_type__app_label="caseblocks",
-        codename__in=["view_submission", "erase_supporter"],
+        codename__in=["view_submission", "view_report", "erase_supporter"],
     )
 
 
@@ -105,4 +111,4 @@ def register_audited_target_actions(registry):
 def add_open_actions_panel(request, panels):
     actions = open_actions(request.user)
     if actions:
-        panels.append(OpenActionsPanel(actions, request.user.has_perm(PERMISSION)))
+        panels.append(OpenActionsPanel(actions, may_read_reports(request.user)))

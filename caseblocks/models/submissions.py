@@ -119,6 +119,7 @@ class Submission(models.Model):
         default_permissions = ()
         permissions = [
             ("view_submission", _("Can view supporters' submissions and export them")),
+            ("view_report", _("Can view action reports (counts, days, deliveries)")),
             ("erase_supporter", _("Can erase a supporter's personal data")),
         ]
         verbose_name = _("submission")

@@ -52,6 +52,13 @@ def staff(django_user_model):
 
 
 @pytest.fixture
+def reporter(staff):
+    """Staff who may read the action reports, without supporters' data."""
+    staff.user_permissions.add(Permission.objects.get(codename="view_report"))
+    return staff
+
+
+@pytest.fixture
 def officer(staff):
     staff.user_permissions.add(Permission.objects.get(codename="view_submission"))
     return staff
@@ -65,8 +72,8 @@ def signed(action_page, submit):
     submit(supporter(email="Anna+2@example.org"))
 
 
-def test_report_shows_count_goal_chart_and_states(client, staff, signed):
-    client.force_login(staff)
+def test_report_shows_count_goal_chart_and_states(client, reporter, signed):
+    client.force_login(reporter)
 
     page = client.get(REPORT).content.decode()
 
@@ -77,8 +84,8 @@ def test_report_shows_count_goal_chart_and_states(client, staff, signed):
     assert "anna@example.org" not in page
 
 
-def test_report_index_lists_actions(client, staff, signed):
-    client.force_login(staff)
+def test_report_index_lists_actions(client, reporter, signed):
+    client.force_login(reporter)
 
     page = client.get("/admin/reports/actions/").content.decode()
 
@@ -86,14 +93,31 @@ def test_report_index_lists_actions(client, staff, signed):
     assert "(0%)" in page  # 2 of 1,000
 
 
-def test_submissions_and_exports_need_the_permission(client, staff, signed):
+def test_exact_figures_need_the_report_permission(client, staff, signed, submit):
+    """Whoever watches exact figures learns whether an address just took part.
+
+    A new address stores a submission, one that already took part stores
+    nothing: staff without the permission see neither the report nor its menu.
+    """
     client.force_login(staff)
+
+    for url in ("/admin/reports/actions/", REPORT):
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert REPORT not in client.get("/admin/").content.decode()
+    assert "/admin/reports/actions/" not in client.get("/admin/").content.decode()
+
+
+def test_submissions_and_exports_need_the_permission(client, reporter, signed):
+    client.force_login(reporter)
 
     # Wagtail's admin turns PermissionDenied into a redirect home with a message.
     for export in ("export.csv", "export.osdi.json"):
         response = client.get(REPORT + export)
         assert (response.status_code, response["Location"]) == (302, "/admin/")
-    assert "ben@example.org" not in client.get(REPORT).content.decode()
+    page = client.get(REPORT).content.decode()
+    assert "2 supporters from 2 submissions" in page
+    assert "ben@example.org" not in page
 
 
 def test_officer_sees_submissions(client, officer, signed):

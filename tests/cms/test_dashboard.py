@@ -54,6 +54,9 @@ def users(home_page, italian_home):
         "campaigner": make_user(
             "campaigner", pages=[home_page], permissions=["view_submission"]
         ),
+        "reporter": make_user(
+            "reporter", pages=[home_page], permissions=["view_report"]
+        ),
         "editor": make_user("editor", pages=[home_page]),
         "italian": make_user("italian", pages=[italian_home]),
     }
@@ -94,10 +97,10 @@ def test_open_actions_show_goal_and_closing_time(client, users, open_action):
     assert f"/admin/pages/{open_action.pk}/edit/" in html
 
 
-def test_supporters_are_counted_only_for_those_who_may_see_submissions(
+def test_supporters_are_counted_only_for_those_who_may_read_the_reports(
     client, users, open_action
 ):
-    for name in ("lead", "campaigner"):
+    for name in ("lead", "campaigner", "reporter"):
         assert ">50</a> (25%)" in dashboard(client, users[name])
     editor = dashboard(client, users["editor"])
     assert "Free Azimjan Askarov" in editor

@@ -45,10 +45,11 @@ def retry_at_once(actions_settings):
 
 @pytest.fixture
 def staff(django_user_model):
-    """A staff member without access to supporters' data."""
+    """A staff member who reads the reports, without access to supporters' data."""
     user = django_user_model.objects.create_user("editor", is_staff=True)
     group = Group.objects.create(name="Staff")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
+    group.permissions.add(Permission.objects.get(codename="view_report"))
     user.groups.add(group)
     return user
 
