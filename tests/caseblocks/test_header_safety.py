@@ -106,6 +106,8 @@ def staff(django_user_model):
     user = django_user_model.objects.create_user("staff", password="pw")
     group = Group.objects.create(name="Staff")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
+    # Reads the action reports, not supporters' data.
+    group.permissions.add(Permission.objects.get(codename="view_report"))
     user.groups.add(group)
     return user
 

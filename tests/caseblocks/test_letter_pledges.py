@@ -26,6 +26,8 @@ def staff(client, django_user_model):
     user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
     group = Group.objects.create(name="Staff")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
+    # Reads the action reports, not supporters' data.
+    group.permissions.add(Permission.objects.get(codename="view_report"))
     user.groups.add(group)
     return user
 

@@ -134,11 +134,11 @@ def test_campaigner_reads_the_report_and_exports_submissions(page, submitted):
 
 
 def test_staff_without_the_permission_see_no_supporters(page, submitted):
-    colleague = staff_user("colleague", "access_admin")
+    colleague = staff_user("colleague", "access_admin", "view_report")
     sign_in(page, colleague)
     open_report(page)
 
-    # The figures are for any staff member; the supporters are not.
+    # The figures are for staff who may read the reports; the supporters are not.
     expect(page.get_by_text("3 supporters from 4 submissions.")).to_be_visible()
     expect(page.get_by_text("Latest submissions")).to_have_count(0)
     expect(page.get_by_role("link", name="Export CSV")).to_have_count(0)
