@@ -11,6 +11,7 @@ processes for BENCH_SECONDS. Addresses are drawn from a pool, in varied
 spellings, so many are repeats. Messages go to the database task queue and are
 not sent. The cache is Redis (BENCH_ACTIONS_REDIS_URL, by default database 10 of
 the local Redis, flushed at the start), as production must share one.
+Gunicorn listens on BENCH_PORT (by default any free port).
 
 Prints the SQL statements of one first submission and of one repeat, accepted
 submissions per second and latency percentiles, and, in the same run, the
@@ -47,6 +48,8 @@ WORKERS = os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1))
 THREADS = os.environ.get("BENCH_THREADS", "1")
 REDIS_URL = os.environ.get("BENCH_ACTIONS_REDIS_URL", "redis://127.0.0.1:6379/10")
 POOL = int(os.environ.get("BENCH_POOL", "3000"))
+# The port gunicorn listens on; 0: any free port.
+PORT = int(os.environ.get("BENCH_PORT", "0"))
 ACTION_ID = "bench-action"
 PROBE_ID = "bench-probe"
 TARGETS = 2
@@ -414,7 +417,7 @@ def main():
             "(the task row only when no task is waiting to decide it); "
             f"of a repeat: {' '.join(repeat)}"
         )
-        port = free_port()
+        port = PORT or free_port()
         server = serve(env, port)
         try:
             ceiling = load(port, path="/bench/ceiling/")[1].get(202, 0) / SECONDS

@@ -77,6 +77,23 @@ def closed(placement):
     return uncached(JsonResponse(body, status=409))
 
 
+class AcceptedResponse(JsonResponse):
+    """The answer to a stored submission; a task to decide it is asked for once
+    the answer is sent.
+
+    The WSGI server closes a response after writing it, so the supporter does
+    not wait for the cache round trip (and, when no task waits, the task row).
+    The submission is already stored: if this is lost, the next submission's
+    request, or ``manage.py send_pending_messages``, decides it.
+    """
+
+    def close(self):
+        try:
+            enqueue_processing()
+        finally:
+            super().close()
+
+
 def accepted(placement):
     # The same answer for a first submission, a repeat, a robot caught by the
     # honeypot and an address over its limit: nobody learns whether an address
@@ -84,7 +101,7 @@ def accepted(placement):
     body = AcceptedOut(
         status="accepted", confirmation_text=placement.value["confirmation_text"]
     )
-    return uncached(JsonResponse(body.model_dump(), status=ACCEPTED))
+    return uncached(AcceptedResponse(body.model_dump(), status=ACCEPTED))
 
 
 def over_limit(request, placement, email):
@@ -192,7 +209,6 @@ def submit(request, action_id: str):
     receive_submission(
         placement, data, timezone.now(), dropped=bool(data["website"]) or email_over
     )
-    enqueue_processing()
     return accepted(placement)
 
 

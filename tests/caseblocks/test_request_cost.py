@@ -4,6 +4,7 @@ These counts guard the request path against regressions; a change that adds a
 statement to every submission should have to change them on purpose.
 """
 
+import json
 import uuid
 
 import pytest
@@ -42,6 +43,27 @@ def test_accepting_a_submission_is_one_insert(
     # Storing it as received; deciding what it leads to is the task's.
     assert statements == ["INSERT"]
     assert Submission.objects.get().state == SubmissionState.RECEIVED
+    assert [result.task.name for result in queued_tasks] == [
+        "process_received_submissions"
+    ]
+
+
+def test_the_task_is_asked_for_once_the_answer_is_sent(action_page, queued_tasks, rf):
+    from caseblocks.api import submit
+
+    request = rf.post(
+        f"/api/v1/actions/{ACTION_ID}/submissions",
+        json.dumps(supporter(email="first@example.org")),
+        content_type="application/json",
+    )
+
+    response = submit(request, ACTION_ID)
+
+    # Stored before the answer; the task waits until the server has written it.
+    assert response.status_code == 202
+    assert Submission.objects.get().state == SubmissionState.RECEIVED
+    assert list(queued_tasks) == []
+    response.close()
     assert [result.task.name for result in queued_tasks] == [
         "process_received_submissions"
     ]
