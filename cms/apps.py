@@ -12,9 +12,9 @@ class CmsConfig(AppConfig):
         from wagtail import hooks
 
         from . import checks  # noqa: F401  (registers the system checks)
-        from .api.campaign_changes import register_campaign_changes
         from .api.rich_text import register_rich_text_link_handler
         from .api.signal_handlers import register_signal_handlers
+        from .api.subscribers import register_subscribers
         from .models.serving import hide_restricted_pages
         from .privacy import register_privacy_policy
 
@@ -22,4 +22,4 @@ class CmsConfig(AppConfig):
         hooks.register("before_serve_page", hide_restricted_pages)
         register_signal_handlers()
         register_privacy_policy()
-        register_campaign_changes()
+        register_subscribers()
