@@ -161,7 +161,7 @@ def test_no_worker_serves_the_old_answer_after_a_change(site, change, monkeypatc
     change(editor, ids)
 
     for url in urls:
-        for status, body in answers(url):
+        for _status, body in answers(url):
             if change is rename:
                 assert "Erzhan Elshibayev, freed" in body, url
             else:

@@ -32,7 +32,7 @@ def seed():
         page.campaigns.set([campaign])
     for page in (country, other, campaign, changed, neighbour, unrelated):
         page.save_revision().publish()
-    print(
+    print(  # noqa: T201 - the ids go to the test that started this process
         json.dumps(
             {
                 "changed": changed.pk,

@@ -8,7 +8,7 @@ import os
 
 from cms.settings.base import *  # noqa: F403
 
-SECRET_KEY = "workers-test-only-not-secret"  # noqa: S105
+SECRET_KEY = "workers-test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
