@@ -2,9 +2,9 @@
 
 Each noted change registers its own ``on_commit`` callback, so a savepoint that
 rolls back drops the callbacks registered inside it, as Django does, and with
-them the changes they carry. The first surviving callback to run sends every
-surviving change of the transaction, merged by kind; the others find nothing
-left. A callback is known to survive while it is still referenced: Django
+them the changes they carry. The first surviving callback to run sends its
+change and every surviving one noted after it, merged by kind; the others find
+nothing left. A callback is known to survive while it is still referenced: Django
 drops rolled-back callbacks from its list, which frees them at once, so the
 registry below holds them only weakly.
 """
@@ -28,7 +28,7 @@ class _Announcement:
 
     def __call__(self):
         if not self.sent:
-            send_pending(self.connection)
+            send_pending(self.connection, self)
 
 
 def _registry(connection):
@@ -48,14 +48,19 @@ def merge(changes):
     return list(merged.values())
 
 
-def send_pending(connection):
-    """Send every surviving noted change of ``connection``, merged by kind."""
+def send_pending(connection, first):
+    """Send ``first`` and every surviving change noted after it, merged by kind.
+
+    Django runs a commit's callbacks in the order they were registered, so the
+    first to run is the earliest surviving one, and those after it belong to the
+    same transaction.
+    """
     registry = _registry(connection)
-    alive = [ref() for ref in registry]
-    waiting = [a for a in alive if a is not None and not a.sent]
-    registry.clear()
+    alive = [a for a in (ref() for ref in registry) if a is not None and not a.sent]
+    waiting = alive[alive.index(first) :]
     for announcement in waiting:
         announcement.sent = True
+    registry[:] = [weakref.ref(a) for a in alive if not a.sent]
     changes = merge(a.change for a in waiting)
     for position, change in enumerate(changes):
         content_changed.send_robust(

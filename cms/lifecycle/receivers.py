@@ -7,6 +7,7 @@ pages is never used: it fires on a draft save while the instance holds the
 draft, and a draft changes nothing a visitor reads.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -68,19 +69,27 @@ def note_unpublished(sender, instance, **kwargs):
     )
 
 
+def paths_before_move(connection):
+    """``{page id: its subtree's public paths}`` read by ``pre_page_move``."""
+    if not hasattr(connection, "lifecycle_paths_before_move"):
+        connection.lifecycle_paths_before_move = {}
+    return connection.lifecycle_paths_before_move
+
+
 def remember_paths_before_move(sender, instance, **kwargs):
-    # Stored on the instance Wagtail hands to post_page_move as well.
-    instance._lifecycle_paths_before = public_paths(
+    # post_page_move gets a fresh instance: the paths wait on the connection.
+    paths_before_move(transaction.get_connection())[instance.pk] = public_paths(
         Page.objects.filter(path__startswith=instance.path)
     )
 
 
 def note_moved(sender, instance, **kwargs):
+    paths = paths_before_move(transaction.get_connection()).pop(instance.pk, {})
     note(
         ContentChange(
             Change.MOVED,
             subtree_ids(instance),
-            paths=getattr(instance, "_lifecycle_paths_before", {}),
+            paths=paths,
             roots=frozenset([instance.pk]),
         ),
         pages=[instance],
