@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from wagtail.models import Page
 
@@ -70,6 +71,66 @@ def test_one_open_action_of_each_kind_on_pages_in_two_languages(demo, client):
             assert (action["state"], action["language"]) == ("open", language)
             kinds[action_id] = action["kind"]
     assert sorted(kinds.values()) == ["email", "petition"]
+
+
+def open_appeal(language):
+    return Page.objects.live().get(
+        slug=open_actions.SLUG, locale__language_code=language
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_the_open_appeal_offers_its_letter_with_the_pledge_beside_it(
+    demo, client, language
+):
+    page = open_appeal(language)
+    body = client.get(f"/api/v1/pages/{page.pk}/").json()["body"]
+    types = [block["type"] for block in body]
+    appeal, pledge = body[types.index("appeal_address") :][:2]
+    assert appeal["value"]["email"].endswith(EXAMPLE_DOMAIN)
+    for paper in ("a4", "letter"):
+        letter = client.get(appeal["value"]["letter"][paper])
+        assert (letter.status_code, letter["Content-Type"]) == (200, "application/pdf")
+    assert pledge["type"] == "action_form"
+    assert (pledge["value"]["action_id"], pledge["value"]["kind"]) == (
+        open_actions.LETTER_ACTION_ID,
+        "letter",
+    )
+    action = client.get(
+        f"/api/v1/actions/{open_actions.LETTER_ACTION_ID}/?language={language}"
+    ).json()
+    assert (action["state"], action["kind"]) == ("open", "letter")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_the_open_appeal_page_shows_the_letter_and_the_pledge_together(
+    demo, client, language
+):
+    page = open_appeal(language)
+    body = client.get(f"/api/v1/pages/{page.pk}/").json()["body"]
+    types = [block["type"] for block in body]
+    appeal, pledged = body[types.index("appeal_address") :][:2]
+    # The site serves each language version under its language's prefix.
+    response = client.get(f"/{language}{page.url}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    appeal_at = html.index('<section class="appeal">')
+    appeal_end = html.index("</section>", appeal_at) + len("</section>")
+    for paper in ("a4", "letter"):
+        assert (
+            f'href="{appeal["value"]["letter"][paper]}"' in html[appeal_at:appeal_end]
+        )
+    # The pledge is the very next block.
+    pledge = re.compile(
+        r'\s*</div>\s*<div class="[^"]*\bblock-action_form">'
+        r'(<section class="action action-open">.*?</section>)',
+        re.DOTALL,
+    ).match(html, appeal_end)
+    assert pledge, html[appeal_end : appeal_end + 300]
+    pledge_html = pledge[1]
+    assert escape(pledged["value"]["suggested_message"]) in pledge_html
+    assert escape(pledged["value"]["consent_text"]) in pledge_html
 
 
 def test_the_open_actions_write_to_example_addresses_only(demo):

@@ -1,4 +1,5 @@
-"""Open actions to try: an e-mail to targets and a petition, in English and Chinese.
+"""Open actions to try, in English and Chinese: an e-mail to targets, a petition, and
+a letter to print and post, with the pledge that says it was sent.
 
 They sit on a news post about the forced returns from Russia to Uzbekistan that the
 seeds report (the 2016 briefing "Fast-track to Torture"). Every target, and the
@@ -17,6 +18,7 @@ from ..blocks import action_form, appeal_address, paragraphs
 # Fixed so that reruns, and every language, keep collecting into the same actions.
 EMAIL_ACTION_ID = "demo-stop-forced-returns"
 PETITION_ACTION_ID = "demo-petition-forced-returns"
+LETTER_ACTION_ID = "demo-letter-forced-returns"
 SLUG = "act-now-stop-forced-returns"
 UNTRANSLATED = [(SLUG, "it")]
 
@@ -99,6 +101,20 @@ OPEN_ACTIONS = {
                     salutation="Dear Minister",
                     ask="Please stop every forced return to Uzbekistan.",
                 ),
+                action_form(
+                    action_id=LETTER_ACTION_ID,
+                    kind="letter",
+                    targets=[],
+                    subject="",
+                    suggested_message="I have printed, signed and posted the letter "
+                    "to the Minister.",
+                    consent_text="I agree that my name is counted among those who "
+                    "posted the letter.",
+                    goal=500,
+                    confirmation_text="Thank you. Look for our e-mail and follow "
+                    "its link: your letter counts once you confirm.",
+                    closed_text="This action has ended.",
+                ),
             ],
         },
         "zh-hant": {
@@ -139,6 +155,18 @@ OPEN_ACTIONS = {
                     **POSTAL,
                     salutation="部長閣下",
                     ask="請停止一切強制遣返烏茲別克的行動。",
+                ),
+                action_form(
+                    action_id=LETTER_ACTION_ID,
+                    kind="letter",
+                    targets=[],
+                    subject="",
+                    suggested_message="我已經列印、簽名並寄出給部長的信。",
+                    consent_text="我同意將我的姓名計入寄出信件的人數。",
+                    goal=500,
+                    confirmation_text="謝謝你。請查看我們寄給你的電子郵件並點選連結:"
+                    "確認後你寄出的信才會計入。",
+                    closed_text="這項行動已經結束。",
                 ),
             ],
         },
