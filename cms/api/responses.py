@@ -31,7 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from cms.api import caching, tags
+from cms.api import caching, purge, tags
 from cms.conf import get_setting
 
 PREVIEW_PARAMETERS = frozenset({"token", "preview_token"})
@@ -109,6 +109,7 @@ def cached_answer(request, key, content_type):
         local_bodies.put(etag, body)
     response = caching.public_response(request, body, etag, content_type, language)
     response.cache_tags = frozenset(versions) - {tags.EVERYTHING}
+    purge.set_tag_headers(response, response.cache_tags)
     return response, counter
 
 
@@ -153,6 +154,9 @@ def cache_public_response(run, content_type=caching.JSON):
         made = getattr(response, "public_body", None)
         if made is not None:
             response.cache_tags = store_answer(key, counter, made, collected)
+            # Recorded whether or not it was stored: a CDN may keep it either way.
+            purge.remember(request.build_absolute_uri(), response.cache_tags)
+            purge.set_tag_headers(response, response.cache_tags)
         return response
 
     return wrapper

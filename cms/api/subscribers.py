@@ -14,6 +14,13 @@ translation in the reader's language), the tags renewed are:
 
 Nothing else: an edit to one case leaves unrelated cached answers warm. The CDN
 is then told the same tags (``cms.api.purge.purge``).
+
+The tags are renewed twice: when the change is noted, inside its transaction
+(``content_changing``), so that the transaction's own later reads, and requests
+answered before anyone would wait for the commit, never meet an answer cached
+before it; and again after the commit (``content_changed``), which retires what
+a worker cached from rows it read before the commit. The CDN is told only after
+the commit: told before, it could fetch the old answer again and keep it.
 """
 
 import logging
@@ -24,7 +31,7 @@ from wagtail.models import Page
 
 from cms.api import purge, tags
 from cms.api.pagetypes import page_types
-from cms.lifecycle import Change, content_changed
+from cms.lifecycle import Change, content_changed, content_changing
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +65,12 @@ def tags_of(change):
     return found
 
 
+def renew_when_noted(sender, change, **kwargs):
+    changed = tags_of(change)
+    if changed:
+        tags.renew(changed)
+
+
 def renew_on_change(sender, change, **kwargs):
     changed = tags_of(change)
     if not changed:
@@ -71,4 +84,5 @@ def renew_on_change(sender, change, **kwargs):
 
 
 def register_subscribers():
+    content_changing.connect(renew_when_noted, dispatch_uid="cms.api.renew_noted")
     content_changed.connect(renew_on_change, dispatch_uid="cms.api.subscribers")

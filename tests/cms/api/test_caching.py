@@ -68,22 +68,33 @@ def test_publishing_replaces_the_cached_page(
 
 
 @pytest.mark.django_db
-def test_publish_and_unpublish_purge_the_api_urls(
-    recording_backend, case_page, django_capture_on_commit_callbacks
+def test_publish_and_unpublish_purge_every_url_that_showed_the_page(
+    recording_backend, client, case_page, country, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        case_page.save_revision().publish()
-    assert any(
-        url.endswith(f"/api/v1/pages/{case_page.pk}/")
-        for url in recording_backend.purged
-    )
-    recording_backend.purged.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        case_page.unpublish()
-    assert any(
-        url.endswith("/api/v1/pages/find/?path=/en/cases/erzhan-elshibayev/")
-        for url in recording_backend.purged
-    )
+    from tests.factories import NewsPageFactory
+
+    NewsPageFactory(title="Unrelated news").save_revision().publish()
+    showing = [
+        f"/api/v1/pages/{case_page.pk}/",
+        "/api/v1/pages/find/?path=/en/cases/erzhan-elshibayev/",
+        "/api/v1/pages/?type=case",
+        f"/api/v1/pages/?type=case&country={country.iso_code}&limit=1",
+        f"/api/v1/countries/{country.iso_code}/",
+    ]
+    unrelated = "/api/v1/pages/?type=news"
+    for url in [*showing, unrelated]:
+        assert client.get(url).status_code == 200, url
+    for change in (case_page.save_revision().publish, case_page.unpublish):
+        recording_backend.purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        purged = {
+            url.removeprefix("http://testserver") for url in recording_backend.purged
+        }
+        assert set(showing) <= purged, change
+        assert unrelated not in purged
+        for url in showing[2:]:  # made again, and recorded again
+            client.get(url)
 
 
 @pytest.mark.django_db

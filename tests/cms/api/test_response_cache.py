@@ -185,9 +185,12 @@ def test_the_tags_are_renewed_when_the_publish_commits(
     tags.store({"probe": ("old", {tag})}, tags.mark())
     with django_capture_on_commit_callbacks(execute=True):
         rename(case_page)
-        # A worker reading now still sees the old rows: nothing renewed yet...
-        assert tags.lookup(["probe"])[0] == {"probe": "old"}
-    # ...and the commit renews the page's tag.
+        # Renewed when noted: what was cached before the publish is gone at once...
+        assert tags.lookup(["probe"])[0] == {}
+        # ...and what a worker caches now, from rows read before the commit,
+        tags.store({"probe": ("during", {tag})}, tags.mark())
+        assert tags.lookup(["probe"])[0] == {"probe": "during"}
+    # is retired by the commit.
     assert tags.lookup(["probe"])[0] == {}
 
 
