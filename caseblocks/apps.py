@@ -9,9 +9,13 @@ class CaseBlocksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .permissions import register_permission_policies
-        from .signal_handlers import register_signal_handlers
+        from cms.lifecycle import register_shown_snippet
 
-        register_signal_handlers()
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .models import ActionTarget
+        from .permissions import register_permission_policies
+        from .subscribers import register_subscribers
+
+        register_subscribers()
+        register_shown_snippet(ActionTarget)
         register_permission_policies()

@@ -14,12 +14,17 @@ class CmsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.campaign_changes import register_campaign_changes
         from .api.rich_text import register_rich_text_link_handler
-        from .api.signal_handlers import register_signal_handlers
+        from .api.subscribers import register_subscribers
+        from .lifecycle import register_shown_snippet
+        from .lifecycle.receivers import connect_receivers
+        from .models import PartnerOrganisation, partner_pages
         from .models.serving import hide_restricted_pages
         from .privacy import register_privacy_policy
 
         register_rich_text_link_handler()
         hooks.register("before_serve_page", hide_restricted_pages)
-        register_signal_handlers()
+        connect_receivers()
+        register_shown_snippet(PartnerOrganisation, pages=partner_pages)
+        register_subscribers()
         register_privacy_policy()
         register_campaign_changes()

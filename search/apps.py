@@ -12,8 +12,8 @@ class SearchConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .api import register_api
         from .registry import autodiscover
-        from .signal_handlers import register_signal_handlers
+        from .subscribers import register_subscribers
 
         autodiscover()
-        register_signal_handlers()
+        register_subscribers()
         register_api()

@@ -3,7 +3,7 @@
 Every submission starts here, so the answer is kept in Django's cache (shared by
 every process when it is Redis) and forgotten whenever it may change: a page is
 published, unpublished, deleted or moved, or a view restriction is added or
-removed (``caseblocks.signal_handlers``). ``PLACEMENT_CACHE_TIMEOUT`` bounds how
+removed (``caseblocks.subscribers``). ``PLACEMENT_CACHE_TIMEOUT`` bounds how
 long a change made by other means, such as a raw SQL update, can go unseen.
 """
 
@@ -138,6 +138,12 @@ def forget_placements(action_ids):
     if keys:
         cache.delete_many(keys)
         transaction.on_commit(partial(cache.delete_many, keys))
+
+
+def forget_placements_of(page_ids):
+    """Drop the cached lookups of every action placed on ``page_ids``."""
+    placed = PlacedAction.objects.filter(page_id__in=page_ids)
+    forget_placements(placed.values_list("action_id", flat=True))
 
 
 def forget_placements_under(page):

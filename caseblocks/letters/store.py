@@ -2,7 +2,7 @@
 
 A PDF is cached under the page's live revision, its language, the block and the
 paper, so publishing a new revision never serves an old letter. A per-page stamp
-in the key is renewed by the content event (``caseblocks.signal_handlers``), so an
+in the key is renewed by the content event (``caseblocks.subscribers``), so an
 unpublished, moved or restricted page's letters leave the cache too.
 """
 

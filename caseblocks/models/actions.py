@@ -9,7 +9,7 @@ class PlacedAction(models.Model):
     """An action form on a published page: ``action_id`` → page.
 
     Rebuilt for a page each time it is published or unpublished (see
-    ``caseblocks.signal_handlers``), so finding an action is one indexed query,
+    ``caseblocks.subscribers``), so finding an action is one indexed query,
     not a scan of every page body. ``value`` is the block as it was published,
     taken from the live page at that moment: a draft never reaches it, and a
     request need not load and decode the whole page body. Every language version

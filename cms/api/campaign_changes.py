@@ -5,13 +5,8 @@ changed pages, the API responses of the pages showing it (``pages_showing``) go
 stale and are purged from the front-end cache, as if those pages had changed.
 """
 
-from django.conf import settings
-
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
-
 from cms.api.caching import renew_generation
-from cms.api.signal_handlers import api_urls
+from cms.api.subscribers import purge_pages
 from cms.lifecycle import content_changed
 from cms.models import CampaignPage, pages_showing
 
@@ -29,11 +24,7 @@ def refresh_showing_on_change(sender, change, **kwargs):
     if not showing:
         return
     renew_generation()
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        batch = PurgeBatch()
-        for page in Page.objects.filter(pk__in=showing).select_related("locale"):
-            batch.add_urls(api_urls(page))
-        batch.purge()
+    purge_pages(showing)
 
 
 def register_campaign_changes():

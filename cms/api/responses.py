@@ -5,7 +5,7 @@ A public GET is answered from one ``get_many`` of two keys: the content generati
 active language, path and sorted query). An entry holds the generation it was made
 in, its ETag and its body, and is served only while that generation is current.
 Publishing, unpublishing, moving or deleting a page and changing a view
-restriction or a site renew the generation (``cms.api.signal_handlers``), so every
+restriction or a site renew the generation (``cms.api.subscribers``), so every
 entry goes stale at once, and a hit needs neither SQL nor serialisation.
 
 Why several workers agree: the generation lives in the shared cache and is read

@@ -4,7 +4,7 @@ from .countries import CountryIndexPage, CountryPage
 from .general import GeneralPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
-from .partners import PartnerOrganisation
+from .partners import PartnerOrganisation, partner_pages
 from .settings import PrivacySettings
 
 __all__ = [
@@ -24,4 +24,5 @@ __all__ = [
     "PartnerOrganisation",
     "PrivacySettings",
     "pages_showing",
+    "partner_pages",
 ]

@@ -29,3 +29,8 @@ class PartnerOrganisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def partner_pages(partner):
+    """Ids of the pages that name ``partner`` (a many-to-many the reference index skips)."""
+    return partner.cases.values_list("pk", flat=True)

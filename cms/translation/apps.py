@@ -11,8 +11,8 @@ class TranslationConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .api import register_api
         from .fields import declare_translatable_fields
-        from .signal_handlers import register_signal_handlers
+        from .subscribers import register_subscribers
 
         declare_translatable_fields()
-        register_signal_handlers()
+        register_subscribers()
         register_api()

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from cms.lifecycle import Change, ContentChange, announce
 from cms.models import pages_showing
+from cms.paths import page_path
 from tests.factories import CampaignPageFactory, CasePageFactory, NewsPageFactory
 
 from .test_caching import RecordingBackend
@@ -76,4 +77,11 @@ def test_a_change_without_campaigns_purges_nothing_more(
     recording_backend.purged = []
     with django_capture_on_commit_callbacks(execute=True):
         announce(ContentChange(Change.PUBLISHED, frozenset({case.pk})))
-    assert recording_backend.purged == []
+    # The case's own URLs (cms.api.subscribers), and no other page's.
+    assert {url.split("/api/v1/")[1] for url in recording_backend.purged} == {
+        f"pages/{case.pk}/",
+        f"pages/find/?path={page_path(case)}",
+        "pages/",
+        "countries/",
+        "campaigns/",
+    }

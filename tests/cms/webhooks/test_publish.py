@@ -9,9 +9,6 @@ from wagtail.models import Page
 from tests.factories.pages import CasePageFactory
 
 
-@pytest.mark.xfail(
-    strict=False, reason="the content event is sent once lifecycle lands"
-)
 @pytest.mark.django_db(transaction=True)
 def test_publishing_a_page_sends_a_webhook(endpoint):
     endpoint.start()
