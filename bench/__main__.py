@@ -23,6 +23,9 @@ CASES = int(os.environ.get("BENCH_CASES", "1000"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+# The warm server listens on BENCH_PORT, the cold one on the port after it.
+WARM_PORT = int(os.environ.get("BENCH_PORT", "8771"))
+COLD_PORT = WARM_PORT + 1
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -99,10 +102,10 @@ def main():
 
     cache.clear()  # the warm server starts from an empty Redis database
 
-    servers = {"warm": serve(8771, "shared"), "cold": serve(8772, "dummy")}
+    servers = {"warm": serve(WARM_PORT, "shared"), "cold": serve(COLD_PORT, "dummy")}
     plan = {}
     for name, paths in urls(ids).items():
-        for mode, port in (("cold", 8772), ("warm", 8771)):
+        for mode, port in (("cold", COLD_PORT), ("warm", WARM_PORT)):
             if mode == "warm" and name not in {"listing", "detail"}:
                 continue
             if mode == "warm" and name in {"include", "no include"}:

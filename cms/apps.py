@@ -12,7 +12,6 @@ class CmsConfig(AppConfig):
         from wagtail import hooks
 
         from . import checks  # noqa: F401  (registers the system checks)
-        from .api.campaign_changes import register_campaign_changes
         from .api.rich_text import register_rich_text_link_handler
         from .api.subscribers import register_subscribers
         from .lifecycle import register_shown_snippet
@@ -27,4 +26,3 @@ class CmsConfig(AppConfig):
         register_shown_snippet(PartnerOrganisation, pages=partner_pages)
         register_subscribers()
         register_privacy_policy()
-        register_campaign_changes()

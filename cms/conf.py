@@ -18,6 +18,12 @@ DEFAULTS = {
     # that leaks shows the draft to anyone until then, and the admin makes a new
     # one on every preview.
     "PREVIEW_MAX_AGE": 600,
+    # Bytes of cached response bodies each worker keeps by ETag, so that a hit
+    # reads only a small entry from the shared cache (cms.api.responses).
+    "LOCAL_BODIES": 32 * 1024 * 1024,
+    # Renew every cached entry on every content change, as one generation did:
+    # only to measure the tags against (bench/publishing.py).
+    "RENEW_EVERY_TAG": False,
     # How many cases and news posts a country carries in /countries/.
     "LATEST_PER_COUNTRY": 3,
     # How many teasers each list of a page's ``include=`` carries (then ``next``).

@@ -29,6 +29,8 @@ from wagtail.models import (
     Site,
 )
 
+from cms.api import tags
+
 
 def prefix_of(outer_path, path_field):
     """Whether the node at ``path_field`` is ``outer_path`` or one of its ancestors.
@@ -64,8 +66,13 @@ def visible_pages(model=Page, site=None):
 
 
 def visible_ids(ids, model=Page):
-    """The ids among ``ids`` of pages a visitor may read, as a set (one query)."""
+    """The ids among ``ids`` of pages a visitor may read, as a set (one query).
+
+    Every id asked about tags the cached answer being made (``cms.api.tags``):
+    a page hidden today changes the answer when it is public again.
+    """
     ids = [pk for pk in ids if pk is not None]
+    tags.add_pages(ids)
     if not ids:
         return set()
     return set(

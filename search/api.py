@@ -12,20 +12,21 @@ API's one teaser (``cms.api.schemas.teasers.PageTeaser``, made by
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from ninja import Field, Query, Router, Schema
-
-from django.http import HttpResponse
+from ninja.decorators import decorate_view
 
 from wagtail.models import Page
 
-from cms.api import caching
+from cms.api import caching, tags
 from cms.api.errors import BadRequest
 from cms.api.loading import teasers
 from cms.api.pagetypes import page_type_for_model, page_types
+from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors
 from cms.api.schemas.teasers import PageTeaser
 
 from .backends import get_backend
 from .query import InvalidQuery, SearchQuery
+from .tasks import INDEX_TAG
 
 router = Router(tags=["search"])
 
@@ -122,12 +123,24 @@ def as_teasers(hits):
     return [{**item, "highlights": highlights[item["id"]]} for item in made]
 
 
-def answered(data, locale):
+def answered(request, data, locale):
     """The JSON of ``data`` as produced (a teaser's ``meta`` only where it applies),
-    naming the language of the pages it holds."""
-    response = HttpResponse(caching.dumps(data), content_type=caching.JSON)
-    caching.set_language(response, locale or caching.languages_of(data["items"]))
-    return response
+    naming the language of the pages it holds, shared through the response cache.
+
+    Tagged with the teasers it holds, every page type it could hold and the
+    index, which each write to it renews (``search.tasks``).
+    """
+    tags.add(INDEX_TAG)
+    return caching.shared_response(
+        request,
+        caching.dumps(data),
+        language=locale or caching.languages_of(data["items"]),
+    )
+
+
+def add_type_tags(name=None):
+    chosen = [page_types()[name]] if name in page_types() else page_types().values()
+    tags.add_types(page_type.model for page_type in chosen)
 
 
 def answer(call):
@@ -146,8 +159,10 @@ def answer(call):
     response={200: SearchResponse, 400: Errors, 503: Errors},
     summary="Search published pages",
 )
+@decorate_view(cache_public_response)
 def search(request, params: Query[SearchParams]):
     values = params.dict()
+    add_type_tags(values["type"])
     if values["type"]:
         values["type"] = model_label(values["type"])
     query = SearchQuery(**values)
@@ -167,7 +182,7 @@ def search(request, params: Query[SearchParams]):
         "items": items,
         "facets": facets,
     }
-    return answered(data, (query.locale or "").lower() or None)
+    return answered(request, data, (query.locale or "").lower() or None)
 
 
 @router.get(
@@ -175,7 +190,9 @@ def search(request, params: Query[SearchParams]):
     response={200: SuggestResponse, 400: Errors, 503: Errors},
     summary="Titles and names as you type",
 )
+@decorate_view(cache_public_response)
 def suggest(request, params: Query[SuggestParams]):
+    add_type_tags()
     query = SearchQuery(q=params.q, locale=params.locale, limit=params.limit)
 
     def run():
@@ -186,7 +203,7 @@ def suggest(request, params: Query[SuggestParams]):
         {k: v for k, v in item.items() if k != "highlights"}
         for item in as_teasers(answer(run))
     ]
-    return answered({"items": items}, (query.locale or "").lower() or None)
+    return answered(request, {"items": items}, (query.locale or "").lower() or None)
 
 
 def register_api():

@@ -23,6 +23,8 @@ from .conf import get_setting
 
 logger = logging.getLogger(__name__)
 
+# The tag of every cached search answer (search.api, cms.api.tags).
+INDEX_TAG = "search"
 # Failures enqueued again after each success; the rest wait for the next one.
 RETRY_BATCH = 100
 
@@ -90,7 +92,21 @@ def run_synced(task_obj, action, work, args, attempt, catch_up):
         retry_later(task_obj, attempt, *args)
         return "failed"
     clear_and_retry(args, action, catch_up)
+    renew_search_answers()
     return result
+
+
+def renew_search_answers():
+    """Cached search answers were made from the index as it was: renew them.
+
+    The content event renews the pages' tags when the change commits, but the
+    index is written later, here: an answer cached in between holds the old
+    index, so every write renews the tag all search answers carry.
+    """
+    from cms.api import purge, tags
+
+    tags.renew({INDEX_TAG})
+    purge.purge({INDEX_TAG})
 
 
 @task()

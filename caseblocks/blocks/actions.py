@@ -232,6 +232,9 @@ class ActionFormBlock(CaseStructBlock):
         return (opens is None or opens <= now) and (closes is None or now < closes)
 
     def api_value(self, value, context=None):
+        from cms.api import tags
+
+        tags.add(tags.snippet_tag("caseblocks.ActionTarget"))  # the targets shown
         return {
             **super().api_value({**value, "is_open": self.is_open(value)}),
             "targets": self.recipients(value, (context or {}).get("page")),

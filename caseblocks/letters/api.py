@@ -10,18 +10,17 @@ from typing import Annotated, Literal
 
 from ninja import Path, Router
 
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 
-from cms.api import caching
+from cms.api import tags
 from cms.api.responses import is_anonymous_read, response_key
 from cms.api.schemas.pages import Errors
 from cms.api.sites import site_pages
 from cms.conf import get_setting
 
-from .store import find_letter_block, letter_pdf, stamp, stamp_key
+from .store import find_letter_block, letter_pdf, stamp
 
 router = Router(tags=["letters"])
 
@@ -74,30 +73,34 @@ def letter(
     size: Paper = "a4",
 ):
     # Like the API's other public answers (cms.api.responses): a warm hit reads
-    # only the cache, while both the content generation that every publish,
-    # unpublish, move and restriction renews and the page's letter stamp that
-    # the content event renews are the ones it was made in. Both are read
-    # before the database, so no answer is labelled newer than its rows.
+    # only the cache, and is served while the tags of the page it was made from
+    # (cms.api.tags), and the page's letter stamp that the content event renews,
+    # are the ones it was made in. Both are read before the database, so no
+    # answer is labelled newer than its rows.
     shared = is_anonymous_read(request)
     if shared:
         key = response_key(request)
-        found = cache.get_many([caching.GENERATION_KEY, stamp_key(page_id), key])
-        made_in = (
-            found.get(caching.GENERATION_KEY) or caching.renew_generation(),
-            found.get(stamp_key(page_id)) or stamp(page_id),
-        )
+        with tags.collecting() as cached_tags:
+            found, counter = tags.lookup([key])
+        stamped = stamp(page_id)
         entry = found.get(key)
-        if entry is not None and entry[0] == made_in:
-            return pdf_response(request, *entry[1:])
-    found = find_letter_block(site_pages(request), page_id, block_id)
+        if entry is not None and entry[0] == stamped:
+            response = pdf_response(request, *entry[1:])
+            response.cache_tags = frozenset(cached_tags)
+            return response
+    with tags.collecting() as shown:
+        found = find_letter_block(site_pages(request), page_id, block_id)
+        tags.add(tags.page_tag(page_id))
     if found is None:
         return not_found()
     page, value = found
     etag, body = letter_pdf(page, block_id, value, size)
     name = file_name(page, size)
     if shared:
-        cache.set(key, (made_in, etag, body, name), get_setting("CACHE_TIMEOUT"))
-    return pdf_response(request, etag, body, name)
+        tags.store({key: ((stamped, etag, body, name), shown)}, counter)
+    response = pdf_response(request, etag, body, name)
+    response.cache_tags = frozenset(shown)
+    return response
 
 
 def pdf_response(request, etag, body, name):

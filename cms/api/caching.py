@@ -1,27 +1,24 @@
-"""Caching of serialised pages and the HTTP caching headers of public responses.
+"""Keys of the serialisation caches, and the HTTP caching headers of public responses.
 
 Whole responses are cached by ``cms.api.responses``; when one is made afresh,
-visibility is decided against the database and only serialisation is reused here.
-A cache key holds the page id, its live revision, publication time and path, and a
-generation that every publish, unpublish, move, deletion or view-restriction change
-renews (so a country renamed on publish is renamed in its cases' teasers too).
-Use a cache shared by all workers (Redis) in production: with a per-process cache,
-a worker that did not handle the publish keeps serving what it cached until
-``CACHE_TIMEOUT``.
+visibility is decided against the database and only serialisation is reused
+(``cms.api.loading``). A serialised page is kept under its id, live revision,
+publication time and path, and tagged with the pages it shows
+(``cms.api.tags``), so a country renamed on publish is renamed in its cases'
+teasers too. Use a cache shared by all workers (Redis) in production: with a
+per-process cache, a worker that did not hear the change keeps serving what it
+cached until ``CACHE_TIMEOUT``.
 """
 
 import hashlib
 import json
-import time
 
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from cms.conf import get_setting
 
-GENERATION_KEY = "cms.api:generation"
 # What a cache key is made from: read with the page's id in one small query.
 VERSION_FIELDS = (
     "pk",
@@ -32,37 +29,12 @@ VERSION_FIELDS = (
 )
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = renew_generation()
-    return value
-
-
-def renew_generation():
-    """Make every cached representation stale."""
-    # A fresh value, not an increment: an evicted counter restarting at 1 would
-    # bring old entries back.
-    value = time.time_ns()
-    cache.set(GENERATION_KEY, value, None)
-    return value
-
-
-def cache_key(kind, version, generation):
+def cache_key(kind, version):
     """``version``: the VERSION_FIELDS of one page, as a dict."""
     digest = hashlib.md5(  # noqa: S324 - a cache key, not a secret
         repr([version[name] for name in VERSION_FIELDS]).encode()
     ).hexdigest()
-    return f"cms.api:{kind}:{version['pk']}:{digest}:{generation}"
-
-
-def get_many(keys):
-    return cache.get_many(keys) if keys else {}
-
-
-def set_many(entries):
-    if entries:
-        cache.set_many(entries, get_setting("CACHE_TIMEOUT"))
+    return f"cms.api:{kind}:{version['pk']}:{digest}"
 
 
 def dumps(data):

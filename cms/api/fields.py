@@ -26,6 +26,7 @@ from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.sanitise import clean_html, web_url
 from caseblocks.blocks.schemas import ImageValue, RichTextValue
 from caseblocks.blocks.tree import rich_text_tree, wants_tree
+from cms.api import tags
 from cms.api.refs import CountryRef, PageRef, country_ref, in_locales, page_ref
 from cms.api.schemas.blocks import block_schema
 from cms.models import CountryPage, PartnerOrganisation
@@ -108,6 +109,7 @@ class PartnerRef(Schema):
 
 
 def partner_ref(partner):
+    tags.add(tags.snippet_tag(type(partner)))
     return PartnerRef.of(partner).model_dump(mode="json")
 
 

@@ -11,14 +11,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.urls import reverse
 
-from cms.api import caching
+from cms.api import caching, tags
 from cms.api.campaigns import campaign_ids, in_campaign
 from cms.api.errors import BadRequest
 from cms.api.loading import teasers
 from cms.api.locales import in_locale, mark_untranslated
 from cms.api.pagetypes import page_types
 from cms.api.sites import site_pages
-from cms.models import CampaignPage, CasePage, NewsPage
+from cms.models import CampaignPage, CasePage, CountryPage, NewsPage
 
 DEFAULT_ORDER = "-date"
 
@@ -94,8 +94,12 @@ def filtered(request, filters):
     if page_type:
         queryset = site_pages(request, page_type.model)
     else:
+        # Any page type may join or leave this listing (cms.api.tags).
+        tags.add_types(pt.model for pt in page_types().values())
         queryset = site_pages(request).filter(depth__gte=2)
     if country := filters.get("country"):
+        # The pages are found by their country's ISO code.
+        tags.add_types([CountryPage])
         queryset = queryset.filter(
             any_type(
                 page_type,
@@ -146,6 +150,7 @@ def filtered(request, filters):
     if locale := filters.get("locale"):
         queryset = in_locale(queryset, locale, site_pages(request))
     if filters.get("child_of") is not None:
+        tags.add(tags.page_tag(filters["child_of"]))
         parent = site_pages(request).filter(pk=filters["child_of"]).first()
         if parent is None:
             raise BadRequest("child_of", "No public page with this id.")

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from ninja import Schema
 
+from cms.api import tags
 from cms.api.pagetypes import page_type_for_model
 from cms.paths import page_path
 from cms.visibility import visible_pages
@@ -23,6 +24,7 @@ class CountryRef(Schema):
 
     @classmethod
     def of(cls, country):
+        tags.add(tags.page_tag(country.pk))
         return cls(
             id=country.pk,
             iso=country.iso_code,
@@ -41,6 +43,7 @@ class PageRef(Schema):
 
     @classmethod
     def of(cls, page):
+        tags.add(tags.page_tag(page.pk))
         return cls(
             id=page.pk,
             type=page_type_for_model(type(page)).name,

@@ -1,24 +1,29 @@
 """Whole public responses, cached for every worker: a warm hit only reads the cache.
 
-A public GET is answered from one ``get_many`` of two keys: the content generation
-(``cms.api.caching``) and the entry stored under the normalised request (host,
-active language, path and sorted query). An entry holds the generation it was made
-in, its ETag and its body, and is served only while that generation is current.
-Publishing, unpublishing, moving or deleting a page and changing a view
-restriction or a site renew the generation (``cms.api.subscribers``), so every
-entry goes stale at once, and a hit needs neither SQL nor serialisation.
+A public GET is looked up under its normalised request (host, active language,
+path and sorted query). The entry there is small: the ETag, the content type and
+language, and the tags of what the answer shows with their versions
+(``cms.api.tags``). The body is stored apart, under its ETag, and each worker
+keeps a bounded copy of the bodies it served (``LOCAL_BODIES``), so a hit costs
+two ``get_many`` of a few hundred bytes: the entry with the change counter, then
+its tags' versions (and the body, when this worker has not served it yet). It
+is served only while every version is current, and needs neither SQL nor
+serialisation.
 
-Why several workers agree: the generation lives in the shared cache and is read
-*before* the database, so an entry is never labelled with a generation newer than
-its rows. The handlers renew the generation again once the publishing transaction
-commits, which retires entries made from rows read before the commit.
+A body is named by its content (its ETag is a hash of it), so a copy kept by a
+worker is never wrong: an entry either names it or it does not.
 
 Only anonymous reads take part: a request with a session cookie, an
 ``Authorization`` or ``X-Preview-Token`` header or a preview token parameter
 neither reads nor fills the cache.
+
+Every public answer served through the cache, hit, miss or 304, carries
+``response.cache_tags``: the frozenset of tags it was stored under, for the CDN
+(``cms.api.purge``).
 """
 
 import hashlib
+from collections import OrderedDict
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -26,10 +31,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from cms.api import caching
+from cms.api import caching, purge, tags
 from cms.conf import get_setting
 
 PREVIEW_PARAMETERS = frozenset({"token", "preview_token"})
+BODY_KEY = "cms.api:body:{etag}"
 
 
 def is_anonymous_read(request):
@@ -51,6 +57,81 @@ def response_key(request):
     return f"cms.api:response:{digest}"
 
 
+class LocalBodies:
+    """Bodies by ETag, the most recently served first, within ``limit`` bytes."""
+
+    def __init__(self):
+        self.bodies = OrderedDict()
+        self.size = 0
+
+    def get(self, etag):
+        body = self.bodies.get(etag)
+        if body is not None:
+            self.bodies.move_to_end(etag)
+        return body
+
+    def put(self, etag, body):
+        limit = get_setting("LOCAL_BODIES")
+        if etag in self.bodies or len(body) > limit:
+            return
+        self.bodies[etag] = body
+        self.size += len(body)
+        while self.size > limit:
+            _etag, dropped = self.bodies.popitem(last=False)
+            self.size -= len(dropped)
+
+    def clear(self):
+        self.bodies.clear()
+        self.size = 0
+
+
+local_bodies = LocalBodies()
+
+
+def cached_answer(request, key, content_type):
+    """``(response or None, counter)``: the cached answer under ``key``, if current."""
+    found = cache.get_many([tags.COUNTER_KEY, key])
+    counter = found.get(tags.COUNTER_KEY) or tags.mark()
+    entry = found.get(key)
+    if entry is None:
+        return None, counter
+    (etag, language), versions = entry
+    keys = tags.version_keys(versions)
+    body = local_bodies.get(etag)
+    body_key = BODY_KEY.format(etag=etag.strip('"'))
+    stored = cache.get_many(keys if body is not None else [*keys, body_key])
+    if not tags.current(versions, stored):
+        return None, counter
+    if body is None:
+        body = stored.get(body_key)
+        if body is None:
+            return None, counter
+        local_bodies.put(etag, body)
+    response = caching.public_response(request, body, etag, content_type, language)
+    response.cache_tags = frozenset(versions) - {tags.EVERYTHING}
+    purge.set_tag_headers(response, response.cache_tags)
+    return response, counter
+
+
+def store_answer(key, counter, made, collected):
+    """Store a made answer (``made``: ETag, body, language) under its tags."""
+    etag, body, language = made
+    entry_tags = frozenset(collected)
+    versions = tags.versions_for(entry_tags, counter)
+    if versions is None:
+        return entry_tags
+    timeout = get_setting("CACHE_TIMEOUT")
+    cache.set_many(
+        {
+            BODY_KEY.format(etag=etag.strip('"')): body,
+            key: ((etag, language), versions),
+        },
+        timeout,
+    )
+    local_bodies.put(etag, body)
+    return entry_tags
+
+
 def cache_public_response(run, content_type=caching.JSON):
     """Serve a public endpoint's 200 responses from the shared cache.
 
@@ -65,16 +146,17 @@ def cache_public_response(run, content_type=caching.JSON):
         if not is_anonymous_read(request):
             return run(request, *args, **kwargs)
         key = response_key(request)
-        found = cache.get_many([caching.GENERATION_KEY, key])
-        generation = found.get(caching.GENERATION_KEY) or caching.renew_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            _generation, etag, body, *language = entry
-            return caching.public_response(request, body, etag, content_type, *language)
-        response = run(request, *args, **kwargs)
+        response, counter = cached_answer(request, key, content_type)
+        if response is not None:
+            return response
+        with tags.collecting() as collected:
+            response = run(request, *args, **kwargs)
         made = getattr(response, "public_body", None)
         if made is not None:
-            cache.set(key, (generation, *made), get_setting("CACHE_TIMEOUT"))
+            response.cache_tags = store_answer(key, counter, made, collected)
+            # Recorded whether or not it was stored: a CDN may keep it either way.
+            purge.remember(request.build_absolute_uri(), response.cache_tags)
+            purge.set_tag_headers(response, response.cache_tags)
         return response
 
     return wrapper

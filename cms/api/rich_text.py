@@ -24,6 +24,7 @@ from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.api import tags
 from cms.paths import frontend_path
 from cms.visibility import visible_documents, visible_pages
 
@@ -69,6 +70,8 @@ class FrontendPageLinkHandler(PageLinkHandler):
         not follow it. The rich text tree asks this too (``caseblocks.blocks.tree``)."""
         ids = numeric_ids(attrs_list)
         pks = [i for i in ids if i.isdigit()]
+        # Linked pages tag the answer, followable or not (cms.api.tags).
+        tags.add_pages(pks)
         pages = visible_pages().filter(pk__in=pks)
         targets = {
             str(pk): (pk, frontend_path(url_path, language_code))

@@ -1,7 +1,12 @@
 """Pages as JSON-ready dicts: teasers for listings, details for a single page."""
 
+from django.db.models import Exists, OuterRef
+
+from wagtail.models import Page
+
 from caseblocks.blocks.media import image_api_representation
 from caseblocks.blocks.tree import FORMAT_KEY
+from cms.api import tags
 from cms.api.fields import api_fields
 from cms.api.pagetypes import page_type_for_model
 from cms.api.refs import country_ref, in_locales, page_ref
@@ -41,6 +46,7 @@ def page_countries(page, page_type):
 def teaser(page):
     """The page's teaser, produced from its one declaration, ``PageTeaser``."""
     page_type = page_type_for_model(type(page))
+    add_teaser_tags(page, page_type)
     image = getattr(page, page_type.image_field) if page_type.image_field else None
     summary = getattr(page, page_type.summary_field) if page_type.summary_field else ""
     status = getattr(page, page_type.status_field) if page_type.status_field else None
@@ -62,8 +68,44 @@ def teaser(page):
     ).model_dump(exclude={"meta"})
 
 
+def add_teaser_tags(page, page_type):
+    """The page, and what may show on its teaser though it does not today.
+
+    The shown countries and campaigns tag themselves (``cms.api.refs``). A
+    country chosen but hidden shows once it is public again: its id is tagged
+    too. Of a field holding several pages, only the visible ones are read, so
+    any page of that type appearing may change the teaser.
+    """
+    tags.add(tags.page_tag(page.pk))
+    if page_type.country_field and not page_type.country_many:
+        tags.add_pages([getattr(page, f"{page_type.country_field}_id")])
+    related = [page_type.campaigns_field] if page_type.has_campaigns else []
+    if page_type.country_many:
+        related.append(page_type.country_field)
+    tags.add_types(type(page)._meta.get_field(name).related_model for name in related)
+
+
 def link(page):
+    tags.add(tags.page_tag(page.pk))
     return {"id": page.pk, "title": page.title, "path": page_path(page)}
+
+
+def breadcrumbs(page, public):
+    """Links to the page's public ancestors; every ancestor tagged, shown or not,
+    since one published again joins the breadcrumbs."""
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=2)
+        .annotate(shown=Exists(public.filter(pk=OuterRef("pk"))))
+        .select_related("locale")
+        .order_by("depth")
+    )
+    found = []
+    for ancestor in ancestors:
+        tags.add(tags.page_tag(ancestor.pk))
+        if ancestor.shown:
+            found.append(link(ancestor))
+    return found
 
 
 def detail(page, public, rich_text="html"):
@@ -76,13 +118,7 @@ def detail(page, public, rich_text="html"):
         search_description=page.search_description,
         first_published_at=page.first_published_at,
         last_published_at=page.last_published_at,
-        breadcrumbs=[
-            link(ancestor)
-            for ancestor in public.ancestor_of(page)
-            .filter(depth__gte=2)
-            .select_related("locale")
-            .order_by("depth")
-        ],
+        breadcrumbs=breadcrumbs(page, public),
         translations=[
             {**link(translation), "locale": translation.locale.language_code}
             for translation in page.get_translations()

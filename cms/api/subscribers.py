@@ -1,57 +1,88 @@
-"""Keep cached API responses fresh: subscribed to the content event (``cms.lifecycle``).
+"""Renew exactly the cache tags a content change touches, then purge the CDN.
 
-Each change renews the cache generation (``cms.api.caching``) when it is noted,
-inside its transaction, so the transaction's own reads never see an older
-answer, and again after the commit, which retires whatever a worker cached from
-rows read before the commit. After the commit, when ``WAGTAILFRONTENDCACHE`` is
-configured, the affected pages' API URLs, old paths included, are purged from
-the front-end cache (a CDN or Varnish) in one batch.
+Subscribed to the content event (``cms.lifecycle.content_changed``), sent after
+the change commits. For the pages it names, and for their translations (a detail
+lists its page's translations, and a reference to a page is answered with its
+translation in the reader's language), the tags renewed are:
+
+- ``page:<id>``: every answer showing one of these pages, or asking whether a
+  visitor may read it;
+- ``type:<app.model>`` of each of their page types: every answer whose set of
+  pages of that type may have changed (listings, search, a country's latest);
+  the pages of a deletion are gone, so it renews every page type;
+- ``site`` for a site or locale change, and ``snippet:<app.model>`` for a snippet.
+
+Nothing else: an edit to one case leaves unrelated cached answers warm. The CDN
+is then told the same tags (``cms.api.purge.purge``).
+
+The tags are renewed twice: when the change is noted, inside its transaction
+(``content_changing``), so that the transaction's own later reads, and requests
+answered before anyone would wait for the commit, never meet an answer cached
+before it; and again after the commit (``content_changed``), which retires what
+a worker cached from rows it read before the commit. The CDN is told only after
+the commit: told before, it could fetch the old answer again and keep it.
 """
 
-from django.conf import settings
-from django.urls import reverse
+import logging
 
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from django.db.models import Q
+
 from wagtail.models import Page
 
-from cms.api.caching import renew_generation
-from cms.lifecycle import content_changed, content_changing
-from cms.paths import page_path
+from cms.api import purge, tags
+from cms.api.pagetypes import page_types
+from cms.lifecycle import Change, content_changed, content_changing
+
+logger = logging.getLogger(__name__)
 
 
-def api_urls(page_id, path):
-    """The public API URLs whose response includes the page at ``path``."""
-    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    return [
-        base + reverse("cms_api:get_page", kwargs={"id": page_id}),
-        f"{base}{reverse('cms_api:find_page')}?path={path}",
-        base + reverse("cms_api:list_pages"),
-        base + reverse("cms_api:list_countries"),
-        base + reverse("cms_api:list_campaigns"),
-    ]
+def page_tags(page_ids):
+    """Tags of the pages ``page_ids`` and of their translations (one query)."""
+    rows = Page.objects.filter(
+        Q(pk__in=page_ids)
+        | Q(
+            translation_key__in=Page.objects.filter(pk__in=page_ids).values(
+                "translation_key"
+            )
+        )
+    ).values_list("pk", "content_type__app_label", "content_type__model")
+    found = {tags.page_tag(pk) for pk in page_ids}
+    for pk, app_label, model in rows:
+        found |= {tags.page_tag(pk), f"type:{app_label}.{model}"}
+    if len({pk for pk, _app, _model in rows} & set(page_ids)) < len(page_ids):
+        # Some are gone: their types are unknown now.
+        found |= {tags.type_tag(page_type.model) for page_type in page_types().values()}
+    return found
 
 
-def purge_pages(page_ids, old_paths=None):
-    """Purge the API URLs of ``page_ids`` (and of their ``old_paths``) from the CDN."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not page_ids:
-        return
-    batch = PurgeBatch()
-    for page in Page.objects.filter(pk__in=page_ids).select_related("locale"):
-        batch.add_urls(api_urls(page.pk, page_path(page)))
-    for page_id, path in (old_paths or {}).items():
-        batch.add_urls(api_urls(page_id, path))
-    batch.purge()
+def tags_of(change):
+    """The tags whose cached answers ``change`` may have made stale."""
+    found = page_tags(change.page_ids) if change.page_ids else set()
+    if change.kind in (Change.SITE, Change.LOCALE):
+        found.add(tags.SITE)
+    if change.snippet:
+        found.add(tags.snippet_tag(change.snippet))
+    return found
+
+
+def renew_when_noted(sender, change, **kwargs):
+    changed = tags_of(change)
+    if changed:
+        tags.renew(changed)
 
 
 def renew_on_change(sender, change, **kwargs):
-    renew_generation()
-
-
-def refresh_on_change(sender, change, **kwargs):
-    renew_generation()
-    purge_pages(change.page_ids, change.paths)
+    changed = tags_of(change)
+    if not changed:
+        return
+    tags.renew(changed)
+    try:
+        purge.purge(changed, change)
+    except Exception:
+        # The shared cache is renewed; the CDN's copies expire with their max-age.
+        logger.exception("Could not purge the CDN of %d tags.", len(changed))
 
 
 def register_subscribers():
-    content_changing.connect(renew_on_change, dispatch_uid="cms.api.renew")
-    content_changed.connect(refresh_on_change, dispatch_uid="cms.api.refresh")
+    content_changing.connect(renew_when_noted, dispatch_uid="cms.api.renew_noted")
+    content_changed.connect(renew_on_change, dispatch_uid="cms.api.subscribers")

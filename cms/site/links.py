@@ -9,6 +9,8 @@ is what any visitor sees, and a cached page never names a private one.
 
 from wagtail.models import Page
 
+from cms.api import tags
+
 
 def readable_pages(request, model=Page):
     """The pages of ``model`` that a visitor may read, as a queryset to filter."""
@@ -27,6 +29,7 @@ def readable_page_ids(request):
 
     def readable(ids):
         ids = [int(pk) for pk in ids if str(pk).isdigit()]
+        tags.add_pages(ids)  # followable or not: a cached rendering is tagged
         if not ids:
             return set()
         return set(

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from cms.api import caching
+from cms.api import caching, tags
 from cms.api.responses import cache_public_response, is_anonymous_read
 from cms.conf import frontend_url
 from cms.paths import page_path
@@ -26,7 +26,7 @@ def serve_page(request, page):
       address: any other path that routes to it (``/``, or a path without its
       language) redirects there, and the path itself answers the page's
       rendering, shared through the cache with every anonymous reader as the
-      API's responses are (and made stale by the same publish events).
+      API's responses are (tagged with the pages it shows, as they are: ``cms.api.tags``).
     """
     path = page_path(page)
     if frontend_url():
@@ -40,6 +40,7 @@ def serve_page(request, page):
 
 
 def render_live(request, page):
+    tags.add(tags.page_tag(page.pk))
     response = TemplateResponse(
         request, page.get_template(request), page.get_context(request)
     )

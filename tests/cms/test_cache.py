@@ -1,13 +1,12 @@
 """The Redis cache backend, against the local Redis server (skipped without one)."""
 
 import os
-import time
 import uuid
 
 import pytest
 import redis
 
-from cms.api import caching
+from cms.api import tags
 from cms.cache import RedisCache
 from tests.factories import CasePageFactory
 
@@ -50,15 +49,17 @@ def test_one_client_per_pool_is_kept(shared):
 
 
 @pytest.mark.django_db
-def test_a_generation_renewed_by_another_worker_retires_cached_responses(
-    client, shared, django_assert_num_queries
+def test_a_tag_renewed_by_another_worker_retires_cached_responses(
+    client, shared, django_assert_num_queries, monkeypatch
 ):
     page = CasePageFactory(title="Before")
     url = f"/api/v1/pages/{page.pk}/"
     assert client.get(url).json()["title"] == "Before"
     with django_assert_num_queries(0):
         assert client.get(url).json()["title"] == "Before"
-    # Another worker publishes: the row changes and it renews the generation in Redis.
+    # Another worker publishes: the row changes and it renews the page's tag in Redis.
     type(page).objects.filter(pk=page.pk).update(title="After")
-    worker_cache(shared).set(caching.GENERATION_KEY, time.time_ns())
+    with monkeypatch.context() as other_worker:
+        other_worker.setattr(tags, "cache", worker_cache(shared))
+        tags.renew({f"page:{page.pk}"})
     assert client.get(url).json()["title"] == "After"

@@ -9,7 +9,7 @@ from ninja.decorators import decorate_view
 from django.conf import settings
 from django.http import Http404
 
-from cms.api import caching
+from cms.api import caching, tags
 from cms.api.errors import BadRequest
 from cms.api.include import DESCRIPTION as INCLUDE_DESCRIPTION
 from cms.api.include import included
@@ -133,7 +133,9 @@ def find_page(
     version = public.filter(**page_lookup(path)).values(*FIELDS).first()
     default = default_language()
     if version is None and language != default and falls_back():
-        # A page not yet translated is found at its path in the default language.
+        # A page not yet translated is found at its path in the default language,
+        # until any page is published at the path asked for (cms.api.tags).
+        tags.add_types(pt.model for pt in page_types().values())
         in_default = page_lookup(f"/{default}/{below_home}")
         version = public.filter(**in_default).values(*FIELDS).first()
     if version is None:

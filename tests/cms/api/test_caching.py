@@ -48,48 +48,63 @@ def test_public_responses_carry_etag_and_cache_control(client, case_page, settin
 
 
 @pytest.mark.django_db
-def test_publishing_replaces_the_cached_page(client, country):
+def test_publishing_replaces_the_cached_page(
+    client, country, django_capture_on_commit_callbacks
+):
     page = CasePageFactory(title="Before", country=country)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     assert client.get(f"/api/v1/pages/{page.pk}/").json()["title"] == "Before"
     page.title = "After"
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     assert client.get(f"/api/v1/pages/{page.pk}/").json()["title"] == "After"
     # A country renamed on publish is renamed in the cached teasers of its cases.
     country.title = "Qazaqstan"
-    country.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        country.save_revision().publish()
     item = client.get("/api/v1/pages/?type=case").json()["items"][0]
     assert [c["name"] for c in item["countries"]] == ["Qazaqstan"]
 
 
 @pytest.mark.django_db
-def test_publish_and_unpublish_purge_the_api_urls(
-    recording_backend, case_page, django_capture_on_commit_callbacks
+def test_publish_and_unpublish_purge_every_url_that_showed_the_page(
+    recording_backend, client, case_page, country, django_capture_on_commit_callbacks
 ):
-    # The purge follows the commit: purged before it, a CDN could fetch the old
-    # answer again and keep it until its max-age.
-    with django_capture_on_commit_callbacks(execute=True):
-        case_page.save_revision().publish()
-    assert recording_backend.purged  # nothing before the commit
-    assert any(
-        url.endswith(f"/api/v1/pages/{case_page.pk}/")
-        for url in recording_backend.purged
-    )
-    assert any(
-        url.endswith("/api/v1/pages/find/?path=/en/cases/erzhan-elshibayev/")
-        for url in recording_backend.purged
-    )
-    recording_backend.purged.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        case_page.unpublish()
-    assert any(url.endswith("/api/v1/pages/") for url in recording_backend.purged)
+    from tests.factories import NewsPageFactory
+
+    NewsPageFactory(title="Unrelated news").save_revision().publish()
+    showing = [
+        f"/api/v1/pages/{case_page.pk}/",
+        "/api/v1/pages/find/?path=/en/cases/erzhan-elshibayev/",
+        "/api/v1/pages/?type=case",
+        f"/api/v1/pages/?type=case&country={country.iso_code}&limit=1",
+        f"/api/v1/countries/{country.iso_code}/",
+    ]
+    unrelated = "/api/v1/pages/?type=news"
+    for url in [*showing, unrelated]:
+        assert client.get(url).status_code == 200, url
+    for change in (case_page.save_revision().publish, case_page.unpublish):
+        recording_backend.purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        purged = {
+            url.removeprefix("http://testserver") for url in recording_backend.purged
+        }
+        assert set(showing) <= purged, change
+        assert unrelated not in purged
+        for url in showing[2:]:  # made again, and recorded again
+            client.get(url)
 
 
 @pytest.mark.django_db
-def test_nothing_is_purged_without_a_front_end_cache(settings, case_page, monkeypatch):
+def test_nothing_is_purged_without_a_front_end_cache(
+    settings, case_page, django_capture_on_commit_callbacks
+):
     settings.WAGTAILFRONTENDCACHE = {}
     RecordingBackend.purged = []
-    case_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        case_page.save_revision().publish()
     assert RecordingBackend.purged == []
 
 

@@ -10,8 +10,8 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
-from cms.api import caching
-from cms.api.responses import response_key
+from cms.api import tags
+from cms.api.responses import response_key, store_answer
 from tests.factories import CasePageFactory
 
 
@@ -31,11 +31,11 @@ def warm(client, urls):
     return responses
 
 
-def plant(url, body):
-    """Store ``body`` as the cached response of ``url`` in the current generation."""
+def plant(url, body, shows=("page:1",)):
+    """Store ``body`` as the cached response of ``url``, tagged ``shows``."""
     with translation.override("en"):
         key = response_key(RequestFactory().get(url))
-    cache.set(key, (caching.generation(), '"planted"', body))
+    store_answer(key, tags.mark(), ('"planted"', body, None), set(shows))
     return key
 
 
@@ -84,12 +84,15 @@ def restrict(page):
 @pytest.mark.parametrize(
     "change", [rename, unpublish, restrict], ids=lambda f: f.__name__
 )
-def test_a_public_change_shows_on_the_next_request(client, case_page, change):
+def test_a_public_change_shows_on_the_next_request(
+    client, case_page, change, django_capture_on_commit_callbacks
+):
     case_page.save_revision().publish()
     urls = public_urls(case_page)
     before = warm(client, urls)
     assert all(TITLE in r.content for r in before.values())
-    change(case_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(case_page)
     for url in urls:
         response = client.get(url)
         assert TITLE not in response.content, url
@@ -170,23 +173,29 @@ def test_a_preview_token_header_neither_reads_nor_fills_the_cache(client, case_p
 
 
 @pytest.mark.django_db
-def test_an_entry_of_an_older_generation_is_not_served(client, case_page):
+def test_an_entry_with_a_renewed_tag_is_not_served(client, case_page):
     url = f"/api/v1/pages/{case_page.pk}/"
-    plant(url, b'{"title": "planted"}')
-    caching.renew_generation()
+    plant(url, b'{"title": "planted"}', shows={f"page:{case_page.pk}", "site"})
+    assert client.get(url).json()["title"] == "planted"
+    tags.renew({f"page:{case_page.pk}"})
     assert client.get(url).json()["title"] == "Erzhan Elshibayev"
 
 
 @pytest.mark.django_db
-def test_the_generation_is_renewed_again_when_the_publish_commits(
+def test_the_tags_are_renewed_when_the_publish_commits(
     case_page, django_capture_on_commit_callbacks
 ):
+    tag = f"page:{case_page.pk}"
+    tags.store({"probe": ("old", {tag})}, tags.mark())
     with django_capture_on_commit_callbacks(execute=True):
         rename(case_page)
-        # A worker reading now still sees the old rows under this generation...
-        during = caching.generation()
-    # ...so the commit must retire it.
-    assert caching.generation() != during
+        # Renewed when noted: what was cached before the publish is gone at once...
+        assert tags.lookup(["probe"])[0] == {}
+        # ...and what a worker caches now, from rows read before the commit,
+        tags.store({"probe": ("during", {tag})}, tags.mark())
+        assert tags.lookup(["probe"])[0] == {"probe": "during"}
+    # is retired by the commit.
+    assert tags.lookup(["probe"])[0] == {}
 
 
 def site_queries(client, url):
@@ -202,10 +211,18 @@ def site_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_cold_requests_find_the_site_once_per_generation(client, case_page):
+def test_cold_requests_find_the_site_once_until_a_site_changes(
+    client, case_page, django_capture_on_commit_callbacks
+):
     # Three page types are read, but the site is looked up once...
     assert len(site_queries(client, "/api/v1/countries/")) == 1
-    # ...and not again for another uncached response of the same generation.
+    # ...and not again for another uncached response, even after a publish...
     assert site_queries(client, "/api/v1/countries/?locale=en") == []
-    case_page.save_revision().publish()
-    assert len(site_queries(client, "/api/v1/countries/?locale=en")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        case_page.save_revision().publish()
+    assert site_queries(client, "/api/v1/countries/?locale=ru") == []
+    # ...until a site changes.
+    site = case_page.get_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    assert len(site_queries(client, "/api/v1/countries/?locale=zh-hant")) == 1
