@@ -67,6 +67,7 @@ bench: $(STAMP) bench-packages
 	$(BIN)/python -m bench.search_bench        # documents vs modelsearch; publish on vs off
 	$(BIN)/python -m bench.submissions_bench   # action submissions vs a bare view (PostgreSQL)
 	$(BIN)/python -m bench.letters_bench       # a cached letter vs a cached detail; first letters
+	$(BIN)/python -m bench.lifecycle_bench     # publish with every content subscriber vs none
 	$(BIN)/python -m bench.scaling             # 1x, 4x, 16x the workers in clients (PostgreSQL, wrk)
 
 # wrk, from Debian's packages, drives the scaling benchmark.
