@@ -3,6 +3,8 @@
 A NUL character in a path or query parameter is refused with a 400 naming the
 parameter: PostgreSQL cannot compare text holding one (it raises rather than
 finding nothing), and no id, path, code or word the API serves contains one.
+A query parameter without a name (``?=1``) is refused too: it is no parameter
+the API has, and a request holding one was not written for it.
 """
 
 import re
@@ -14,6 +16,7 @@ from cms.api.errors import error_response
 
 NUL = "\x00"
 NUL_MESSAGE = "Text may not contain NUL characters."
+NAMELESS_MESSAGE = "A query parameter needs a name (name=value)."
 WORD = re.compile(r"\w+")
 
 
@@ -36,6 +39,8 @@ def refuse_nul(view):
         field = nul_field(request, kwargs)
         if field is not None:
             return error_response(request, 400, field, NUL_MESSAGE)
+        if "" in request.GET:
+            return error_response(request, 400, "query", NAMELESS_MESSAGE)
         return view(request, *args, **kwargs)
 
     return guarded

@@ -46,7 +46,7 @@ def parse_include(include):
     names = [name.strip() for name in include.split(",") if name.strip()]
     unknown = [name for name in names if name not in INCLUDED]
     if unknown:
-        raise BadRequest("include", f"Unknown '{unknown[0]}': give any of cases, news.")
+        raise BadRequest("include", "Unknown include. Use: cases, news.")
     return names
 
 

@@ -23,6 +23,9 @@ pytestmark = pytest.mark.django_db
         ("/api/v1/pages/?child_of=2147483648", "child_of"),
         ("/api/v1/pages/2147483648/", "id"),
         ("/api/v1/pages/99999999999999999999/", "id"),
+        # A parameter without a name is none the API has.
+        ("/api/v1/pages/?=0.0", "query"),
+        ("/api/v1/countries/?=", "query"),
     ],
 )
 def test_odd_parameters_answer_400_naming_the_field(client, url, field):
