@@ -38,15 +38,14 @@ DESCRIPTION = (
 )
 
 
-def parse(value):
-    """The include names asked for, or 400 naming ``include``."""
+def parse(value, names=NAMES):
+    """The include names asked for among ``names``, or 400 naming ``include``."""
     if not value:
         return []
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    unknown = [name for name in names if name not in NAMES]
-    if unknown:
-        raise BadRequest("include", f"Unknown include. Use: {', '.join(NAMES)}.")
-    return list(dict.fromkeys(names))
+    asked = [name.strip() for name in value.split(",") if name.strip()]
+    if any(name not in names for name in asked):
+        raise BadRequest("include", f"Unknown include. Use: {', '.join(names)}.")
+    return list(dict.fromkeys(asked))
 
 
 def included(request, page_type, version, names):

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from cms.api import caching
 from cms.api.campaigns import campaign_lookup, is_id
-from cms.api.errors import BadRequest
+from cms.api.include import parse
 from cms.api.loading import detail_json, teasers
 from cms.api.locales import (
     FIELDS,
@@ -43,11 +43,7 @@ NOT_FOUND = "No public campaign with this id or slug."
 
 
 def parse_include(include):
-    names = [name.strip() for name in include.split(",") if name.strip()]
-    unknown = [name for name in names if name not in INCLUDED]
-    if unknown:
-        raise BadRequest("include", "Unknown include. Use: cases, news.")
-    return names
+    return parse(include, names=sorted(INCLUDED))
 
 
 def members(request, campaign, language, names):
