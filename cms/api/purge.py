@@ -21,8 +21,11 @@ The CDN is reached in one of two ways, decided per backend of Wagtail's
 
 An answer with more tags than its header can hold is tagged ``OVERFLOW_TAG`` alone,
 and every purge names that tag too: such answers go at every change, never stay
-stale. Tags name only what the answer's body shows, so the header tells an outsider
-nothing the body does not.
+stale. The header is sent only when a tag-purging CDN is configured, which strips
+it. Its tags are page ids the answer showed or asked the visibility of, page
+types, ``site`` and snippet models: an id asked about and found hidden is tagged
+exactly as one that does not exist, so even a reader who reached the origin
+directly could not tell a private page from a missing one by them.
 """
 
 import json
@@ -47,6 +50,10 @@ logger = logging.getLogger(__name__)
 
 OVERFLOW_TAG = "casebook"
 URLS_KEY = "cms.api:urls:{tag}"
+# Unknown query parameters are ignored, so anyone can make up URLs that answer:
+# a tag records this many at most, and a URL beyond them goes stale at the CDN
+# for up to MAX_AGE instead of growing Redis and every purge without bound.
+URLS_PER_TAG = 1000
 
 
 def tag_backends():
@@ -255,7 +262,12 @@ class CacheURLIndex:
         keys = [URLS_KEY.format(tag=tag) for tag in tags]
         known = self.cache.get_many(keys)
         self.cache.set_many(
-            {key: known.get(key, frozenset()) | {url} for key in keys}, timeout
+            {
+                key: urls | {url}
+                for key in keys
+                if len(urls := known.get(key, frozenset())) < URLS_PER_TAG
+            },
+            timeout,
         )
 
     def urls(self, tags):
@@ -276,12 +288,21 @@ class RedisURLIndex:
         return self.cache._cache.get_client(write=True)
 
     def add(self, url, tags, timeout):
+        keys = [self.key(tag) for tag in tags]
         pipeline = self.client().pipeline(transaction=False)
-        for tag in tags:
-            key = self.key(tag)
+        for key in keys:
             pipeline.sadd(key, url)
             pipeline.expire(key, timeout)
-        pipeline.execute()
+            pipeline.scard(key)
+        sizes = pipeline.execute()[2::3]
+        full = [
+            key for key, size in zip(keys, sizes, strict=True) if size > URLS_PER_TAG
+        ]
+        if full:  # rare: take this URL back out of the sets it overfilled
+            pipeline = self.client().pipeline(transaction=False)
+            for key in full:
+                pipeline.srem(key, url)
+            pipeline.execute()
 
     def urls(self, tags):
         members = self.client().sunion([self.key(tag) for tag in tags])

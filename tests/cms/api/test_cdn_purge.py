@@ -165,3 +165,17 @@ def test_workers_record_urls_in_one_redis_set_that_expires(redis_cache, varnish)
     assert purge.url_index().urls({"page:2", "page:3"}) == {"http://a/2"}
     ttl = index.client().ttl(index.key("page:1"))
     assert 0 < ttl <= 30
+
+
+@pytest.mark.parametrize("backend", ["memory", "redis"])
+def test_made_up_urls_cannot_grow_a_tag_without_bound(
+    backend, request, varnish, monkeypatch
+):
+    if backend == "redis":
+        request.getfixturevalue("redis_cache")
+    monkeypatch.setattr(purge, "URLS_PER_TAG", 3)
+    for n in range(6):
+        purge.remember(f"http://a/pages/?junk={n}", {"page:1"})
+    assert purge.recorded_urls({"page:1"}) == {
+        f"http://a/pages/?junk={n}" for n in range(3)
+    }
