@@ -4,10 +4,11 @@ A public GET is looked up under its normalised request (host, active language,
 path and sorted query). The entry there is small: the ETag, the content type and
 language, and the tags of what the answer shows with their versions
 (``cms.api.tags``). The body is stored apart, under its ETag, and each worker
-keeps a bounded copy of the bodies it served (``LOCAL_BODIES``), so a hit costs
-two ``get_many`` of a few hundred bytes: the entry with the change counter, then
-its tags' versions (and the body, when this worker has not served it yet). It
-is served only while every version is current, and needs neither SQL nor
+keeps a bounded copy of the bodies it served (``LOCAL_BODIES``). A hit costs one
+``get_many`` of a few hundred bytes, the entry with the change counter, when the
+worker knows its tags' versions at that counter (``tags.KnownVersions``) and
+holds its body; otherwise a second reads the versions (and the body). It is
+served only while every version is current, and needs neither SQL nor
 serialisation.
 
 A body is named by its content (its ETag is a hash of it), so a copy kept by a
@@ -96,11 +97,12 @@ def cached_answer(request, key, content_type):
     if entry is None:
         return None, counter
     (etag, language), versions = entry
-    keys = tags.version_keys(versions)
     body = local_bodies.get(etag)
     body_key = BODY_KEY.format(etag=etag.strip('"'))
-    stored = cache.get_many(keys if body is not None else [*keys, body_key])
-    if not tags.current(versions, stored):
+    fresh, stored = tags.read_current(
+        counter, {key: versions}, *(() if body is not None else (body_key,))
+    )
+    if not fresh:
         return None, counter
     if body is None:
         body = stored.get(body_key)

@@ -31,8 +31,20 @@ that ``get_many`` (the counter moved: nothing is stored), or after it: then the
 versions read are the old ones, the entry is stored under them, and the
 renewal that follows makes it stale. The change is announced after its
 transaction commits, so rows read after the counter moved are the new ones.
+
+One read per hit. Each process remembers the versions it read, with the counter
+read in the same ``get_many`` (``KnownVersions``). A renewal writes its tags and
+a fresh counter in one ``set_many`` (a single ``MSET`` on Redis; on a cache that
+writes key by key, the counter is written last and read first), so while the
+counter still reads the value they were read with, none of those versions has
+been renewed since: an entry whose versions all equal remembered ones is
+current, and serving it takes only the ``get_many`` that found it with the
+counter. Anything not remembered, or different, is read from the cache as
+before. A version evicted from the cache does not move the counter, but nothing
+changed either: the content is still the content.
 """
 
+import secrets
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -106,7 +118,7 @@ def mark():
 
 
 def _start_counter():
-    cache.add(COUNTER_KEY, time.time_ns(), None)
+    cache.add(COUNTER_KEY, fresh_counter(), None)
     return cache.get(COUNTER_KEY)
 
 
@@ -121,31 +133,100 @@ def current(versions, found):
     )
 
 
+class KnownVersions:
+    """The tag versions this process read, trusted while the counter stands still.
+
+    Bounded: past ``LIMIT`` tags it starts again, as it does when the counter moves.
+    """
+
+    LIMIT = 100_000
+
+    def __init__(self):
+        self.counter = None
+        self.versions = {}
+
+    def vouch(self, counter, versions):
+        """Whether ``{tag: version}`` is current, known without reading the cache."""
+        known = self.versions
+        return counter == self.counter and all(
+            known.get(tag) == version for tag, version in versions.items()
+        )
+
+    def learn(self, tags, found):
+        """Remember the versions of ``tags`` in ``found``, a ``get_many`` answer
+        that holds the counter read with them."""
+        counter = found.get(COUNTER_KEY)
+        if counter is None:
+            return
+        if counter != self.counter or len(self.versions) > self.LIMIT:
+            self.counter, self.versions = counter, {}
+        for tag in tags:
+            version = found.get(VERSION_KEY.format(tag=tag))
+            if version is not None:
+                self.versions[tag] = version
+
+    def clear(self):
+        self.counter, self.versions = None, {}
+
+
+known = KnownVersions()
+
+
+def read_current(counter, entries, *extra_keys):
+    """``(current, found)``: which of ``{key: versions}`` are current, and the
+    ``get_many`` answer for ``extra_keys`` (read along, when a read is needed).
+
+    ``counter``: the change counter read with the entries. Versions this process
+    knows at that counter need no read; the others are read with the counter,
+    and remembered.
+    """
+    unsure = {
+        key: versions
+        for key, versions in entries.items()
+        if not known.vouch(counter, versions)
+    }
+    if not unsure and not extra_keys:
+        return set(entries), {}
+    wanted = {tag for versions in unsure.values() for tag in versions}
+    found = cache.get_many([COUNTER_KEY, *version_keys(wanted), *extra_keys])
+    known.learn(wanted, found)
+    return {
+        key for key in entries if key not in unsure or current(unsure[key], found)
+    }, found
+
+
 def lookup(keys):
     """``({key: value}, counter)`` of the entries under ``keys`` whose tags are
     current; ``counter`` is the change counter to ``store`` what is made instead.
 
-    Two ``get_many``: the entries with the change counter, then their tags'
-    versions. The tags of each entry served are added to the open collectors.
+    One ``get_many`` for the entries with the change counter, and another for
+    their tags' versions unless this process knows them (``KnownVersions``).
+    The tags of each entry served are added to the open collectors.
     """
     found = cache.get_many([COUNTER_KEY, *keys]) if keys else {}
     counter = found.pop(COUNTER_KEY, None) or _start_counter()
     if not found:
         return {}, counter
-    wanted = {tag for _value, versions in found.values() for tag in versions}
-    stored = cache.get_many(version_keys(wanted))
+    fresh, _found = read_current(
+        counter, {key: versions for key, (_value, versions) in found.items()}
+    )
     reused = {}
-    for key, (value, versions) in found.items():
-        if current(versions, stored):
-            reused[key] = value
-            # What a reused entry shows, the answer reusing it shows too.
-            add(*versions)
+    for key in fresh:
+        value, versions = found[key]
+        reused[key] = value
+        # What a reused entry shows, the answer reusing it shows too.
+        add(*versions)
     return reused, counter
 
 
 def versions_for(tags, counter):
     """``{tag: version}`` of ``tags`` to store an entry under, or None when a
-    change began since ``counter`` was read (the entry may hold old rows)."""
+    change began since ``counter`` was read (the entry may hold old rows).
+
+    Tags with no version yet get fresh ones in one ``set_many``. Writing over a
+    version another worker set meanwhile only makes its entries stale: a fresh
+    value matches nothing stored before.
+    """
     tags = set(tags)
     if renews_everything():
         tags.add(EVERYTHING)
@@ -153,12 +234,12 @@ def versions_for(tags, counter):
     found = cache.get_many([COUNTER_KEY, *keys])
     missing = [key for key in keys if key not in found]
     if missing:
-        for key in missing:
-            cache.add(key, time.time_ns(), None)
+        cache.set_many(dict.fromkeys(missing, time.time_ns()), None)
         # Read again, with the counter: a change may have set them meanwhile.
         found = cache.get_many([COUNTER_KEY, *keys])
     if found.get(COUNTER_KEY) != counter:
         return None
+    known.learn(tags, found)
     versions = {tag: found.get(key) for tag, key in zip(tags, keys, strict=True)}
     if None in versions.values():
         return None
@@ -187,10 +268,22 @@ def extra():
 
 
 def renew(tags):
-    """Make stale every entry tagged with one of ``tags``: the counter first."""
-    cache.set(COUNTER_KEY, time.time_ns(), None)
+    """Make stale every entry tagged with one of ``tags``: the counter first.
+
+    The counter moves twice: before, so that nothing read meanwhile is stored
+    (``versions_for``), and with the tags, in the same ``set_many``, so that no
+    process goes on trusting the versions it knew (``KnownVersions``).
+    """
+    cache.set(COUNTER_KEY, fresh_counter(), None)
     tags = set(tags)
     if renews_everything():
         tags.add(EVERYTHING)
-    now = time.time_ns()
-    cache.set_many(dict.fromkeys(version_keys(tags), now), None)
+    renewed = dict.fromkeys(version_keys(tags), time.time_ns())
+    # Last: a cache that writes key by key has written every tag once it shows.
+    renewed[COUNTER_KEY] = fresh_counter()
+    cache.set_many(renewed, None)
+
+
+def fresh_counter():
+    """A counter value never seen before, whichever process makes it."""
+    return secrets.randbits(63)

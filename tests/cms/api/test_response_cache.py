@@ -226,3 +226,78 @@ def test_cold_requests_find_the_site_once_until_a_site_changes(
     with django_capture_on_commit_callbacks(execute=True):
         site.save()
     assert len(site_queries(client, "/api/v1/countries/?locale=zh-hant")) == 1
+
+
+class CountedReads:
+    """The cache, counting its ``get_many`` calls."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, 0
+
+    def get_many(self, keys):
+        self.reads += 1
+        return self.cache.get_many(keys)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+@pytest.mark.django_db
+def test_a_warm_hit_reads_the_cache_once(client, case_page, monkeypatch):
+    urls = public_urls(case_page)
+    warm(client, urls)
+    counted = CountedReads(cache)
+    monkeypatch.setattr(tags, "cache", counted)
+    monkeypatch.setattr("cms.api.responses.cache", counted)
+    for url in urls:
+        counted.reads = 0
+        assert client.get(url).status_code == 200
+        assert counted.reads == 1, url
+    # After a change the versions are read again, then known once more.
+    tags.renew({"page:0"})
+    counted.reads = 0
+    client.get(urls[1])
+    assert counted.reads == 2
+    counted.reads = 0
+    client.get(urls[1])
+    assert counted.reads == 1
+
+
+@pytest.mark.django_db
+def test_a_change_another_process_made_is_seen_through_the_versions_known(
+    client, case_page
+):
+    url = f"/api/v1/pages/{case_page.pk}/"
+    plant(url, b'{"title": "planted"}', shows={f"page:{case_page.pk}", "site"})
+    assert client.get(url).json()["title"] == "planted"
+    assert tags.known.versions  # this process now knows the entry's versions
+    # Another process renews the tag: only the shared cache hears of it.
+    renewed = {
+        tags.VERSION_KEY.format(tag=f"page:{case_page.pk}"): 1,
+        tags.COUNTER_KEY: tags.fresh_counter(),
+    }
+    cache.set_many(renewed, None)
+    assert client.get(url).json()["title"] == "Erzhan Elshibayev"
+
+
+def test_a_renewal_writes_the_counter_with_its_tags_and_last(monkeypatch):
+    writes = []
+    monkeypatch.setattr(
+        tags.cache, "set", lambda key, value, timeout: writes.append([key])
+    )
+    monkeypatch.setattr(
+        tags.cache, "set_many", lambda data, timeout: writes.append(list(data))
+    )
+    tags.renew({"page:1", "site"})
+    first, together = writes
+    assert first == [tags.COUNTER_KEY]
+    assert together[-1] == tags.COUNTER_KEY
+    assert set(together[:-1]) == set(tags.version_keys({"page:1", "site"}))
+
+
+def test_new_tags_get_their_versions_in_one_write(monkeypatch):
+    counter = tags.mark()
+    monkeypatch.setattr(tags.cache, "add", None)  # never one key at a time
+    versions = tags.versions_for({f"page:{pk}" for pk in range(50)}, counter)
+    assert len(versions) == 50
+    assert None not in versions.values()
