@@ -64,6 +64,7 @@ system-packages:
 # Each benchmark prints ratios against a baseline measured in the same run.
 bench: $(STAMP) bench-packages
 	$(BIN)/python -m bench                     # delivery API vs Wagtail API v2 vs a bare view
+	$(BIN)/python -m bench.publishing          # hit rate while publishing: tags vs one generation
 	$(BIN)/python -m bench.search_bench        # documents vs modelsearch; publish on vs off
 	$(BIN)/python -m bench.submissions_bench   # action submissions vs a bare view (PostgreSQL)
 	$(BIN)/python -m bench.letters_bench       # a cached letter vs a cached detail; first letters

@@ -6,7 +6,7 @@ import time
 
 
 def _client(host, port, urls, seconds, results):
-    latencies, errors, i = [], 0, 0
+    latencies, errors, hits, i = [], 0, 0, 0
     connection = http.client.HTTPConnection(host, port, timeout=10)
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
@@ -17,6 +17,7 @@ def _client(host, port, urls, seconds, results):
             connection.request("GET", url)
             response = connection.getresponse()
             response.read()
+            hits += response.getheader("X-Bench-Cache") == "hit"
             if response.status != 200:
                 errors += 1
             if response.getheader("Connection", "").lower() == "close":
@@ -26,11 +27,12 @@ def _client(host, port, urls, seconds, results):
             connection.close()
             connection = http.client.HTTPConnection(host, port, timeout=10)
         latencies.append(time.perf_counter() - start)
-    results.put((latencies, errors))
+    results.put((latencies, errors, hits))
 
 
 def run(port, urls, seconds=5.0, clients=4, host="127.0.0.1"):
-    """Requests per second, median and 95th percentile latency (ms), errors."""
+    """Requests per second, median and 95th percentile latency (ms), errors, and
+    how many answers the cache served (``bench/served.py``) of how many."""
     results = multiprocessing.Queue()
     workers = [
         multiprocessing.Process(
@@ -43,11 +45,21 @@ def run(port, urls, seconds=5.0, clients=4, host="127.0.0.1"):
     collected = [results.get() for _ in workers]
     for worker in workers:
         worker.join()
-    latencies = sorted(latency for batch, _ in collected for latency in batch)
-    errors = sum(count for _, count in collected)
+    latencies = sorted(latency for batch, _, _ in collected for latency in batch)
+    errors = sum(count for _, count, _ in collected)
+    hits = sum(count for _, _, count in collected)
     if not latencies:
-        return {"rps": 0.0, "p50": 0.0, "p95": 0.0, "errors": errors}
+        return {
+            "answers": 0,
+            "hits": 0,
+            "rps": 0.0,
+            "p50": 0.0,
+            "p95": 0.0,
+            "errors": errors,
+        }
     return {
+        "answers": len(latencies),
+        "hits": hits,
         "rps": len(latencies) / seconds,
         "p50": latencies[len(latencies) // 2] * 1000,
         "p95": latencies[int(len(latencies) * 0.95)] * 1000,

@@ -14,6 +14,11 @@ MEDIA_ROOT = BASE_DIR / "bench" / "results" / "media"  # noqa: F405
 # cold: no response or serialised page is ever reused.
 if os.environ.get("BENCH_CACHE") == "dummy":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# bench/publishing.py: the old generation scheme, and which answers the cache served.
+if os.environ.get("BENCH_RENEW_EVERY_TAG"):
+    CASEBOOK_API = {"RENEW_EVERY_TAG": True}
+if os.environ.get("BENCH_SERVED_HEADER"):
+    MIDDLEWARE = ["bench.served.served_from_cache", *MIDDLEWARE]  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Supporters' submissions under load (bench/scaling.py): limits far above the load,
 # so they are checked on every request but never hit; messages wait in the database.
