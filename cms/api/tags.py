@@ -136,19 +136,20 @@ def current(versions, found):
 class KnownVersions:
     """The tag versions this process read, trusted while the counter stands still.
 
-    Bounded: past ``LIMIT`` tags it starts again, as it does when the counter moves.
+    The counter and its versions are one tuple, swapped whole, so a thread never
+    pairs one counter with another's versions. Bounded: past ``LIMIT`` tags it
+    starts again, as it does when the counter moves.
     """
 
     LIMIT = 100_000
 
     def __init__(self):
-        self.counter = None
-        self.versions = {}
+        self.clear()
 
     def vouch(self, counter, versions):
         """Whether ``{tag: version}`` is current, known without reading the cache."""
-        known = self.versions
-        return counter == self.counter and all(
+        known_counter, known = self.state
+        return counter == known_counter and all(
             known.get(tag) == version for tag, version in versions.items()
         )
 
@@ -158,15 +159,17 @@ class KnownVersions:
         counter = found.get(COUNTER_KEY)
         if counter is None:
             return
-        if counter != self.counter or len(self.versions) > self.LIMIT:
-            self.counter, self.versions = counter, {}
+        known_counter, known = self.state
+        if counter != known_counter or len(known) > self.LIMIT:
+            known = {}
+            self.state = (counter, known)
         for tag in tags:
             version = found.get(VERSION_KEY.format(tag=tag))
             if version is not None:
-                self.versions[tag] = version
+                known[tag] = version
 
     def clear(self):
-        self.counter, self.versions = None, {}
+        self.state = (None, {})
 
 
 known = KnownVersions()

@@ -270,7 +270,7 @@ def test_a_change_another_process_made_is_seen_through_the_versions_known(
     url = f"/api/v1/pages/{case_page.pk}/"
     plant(url, b'{"title": "planted"}', shows={f"page:{case_page.pk}", "site"})
     assert client.get(url).json()["title"] == "planted"
-    assert tags.known.versions  # this process now knows the entry's versions
+    assert tags.known.state[1]  # this process now knows the entry's versions
     # Another process renews the tag: only the shared cache hears of it.
     renewed = {
         tags.VERSION_KEY.format(tag=f"page:{case_page.pk}"): 1,
