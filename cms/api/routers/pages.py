@@ -1,12 +1,12 @@
 """``/pages/``: listings of teasers, and whole pages by id or front-end path."""
 
-import json
 from typing import Annotated, Literal
 
 from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 
 from cms.api import caching, tags
@@ -17,7 +17,7 @@ from cms.api.include import parse as parse_include
 from cms.api.listing import DEFAULT_ORDER, page_listing
 from cms.api.loading import detail_json
 from cms.api.locales import FIELDS, default_language, falls_back, resolve
-from cms.api.pagetypes import page_types
+from cms.api.pagetypes import page_type_for_model, page_types
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.sites import site_pages
@@ -174,13 +174,18 @@ def page_response(request, version, meta, include=None, rich_text="html"):
     when it is served untranslated and the related listings ``include`` names."""
     names = parse_include(include)
     body = detail_json(version, site_pages(request), rich_text)
-    if meta is not None or names:
-        body = json.loads(body)
-        page_type = body["type"]
-        if meta is not None:
-            body["meta"] = meta
-        if names:
-            body["included"] = included(request, page_type, version, names)
+    added = {}
+    if meta is not None:
+        added["meta"] = meta
+    if names:
+        page_type = page_type_for_model(
+            ContentType.objects.get_for_id(version["content_type_id"]).model_class()
+        ).name
+        added["included"] = included(request, page_type, version, names)
+    if added:
+        # The stored detail is a JSON object: its last byte closes it, so the
+        # added members go before it, and the detail is not parsed again.
+        body = body[:-1] + b"," + caching.dumps(added)[1:]
     return caching.json_response(
         request, body, language=version["locale__language_code"]
     )
