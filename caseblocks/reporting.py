@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from caseblocks.actions.placement import action_blocks
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.models import ActionCounter, OutgoingMessage, PlacedAction, Submission
+from cms.visibility import visible_ids
 
-# Where an action can be taken, best first: on a live public page, on a live page
-# behind a view restriction, or nowhere (unpublished, or removed from every page).
+# Where an action can be taken, best first: on a page a visitor may read, on a
+# live page hidden from visitors (a view restriction, or outside every site), or
+# nowhere (unpublished, or removed from every page).
 PUBLISHED, PRIVATE, UNPUBLISHED = "published", "private", "unpublished"
 STATUS_LABELS = {
     PUBLISHED: _("Published"),
@@ -45,10 +47,13 @@ class ActionSummary:
         return round(100 * self.supporters / self.goal) if self.goal else None
 
 
-def placement_status(page):
-    if not page.live:
-        return UNPUBLISHED
-    return PRIVATE if page.get_view_restrictions().exists() else PUBLISHED
+def placement_status(page, visible):
+    """Published when a visitor may read the page (``visible``: the ids of those,
+    by ``cms.visibility``), private when it is live but hidden from visitors: behind
+    a view restriction on it or above it, or outside every site's tree."""
+    if page.pk in visible:
+        return PUBLISHED
+    return PRIVATE if page.live else UNPUBLISHED
 
 
 def summaries():
@@ -68,14 +73,15 @@ def summaries():
         )
         for row in totals.order_by()
     }
-    placements = PlacedAction.objects.select_related("page").order_by("page_id")
+    placements = list(PlacedAction.objects.select_related("page").order_by("page_id"))
+    visible = visible_ids(placement.page_id for placement in placements)
     order = [PUBLISHED, PRIVATE, UNPUBLISHED]
     for placement in placements:
         summary = found.setdefault(
             placement.action_id, ActionSummary(placement.action_id)
         )
         summary.page_ids.append(placement.page_id)
-        status = placement_status(placement.page)
+        status = placement_status(placement.page, visible)
         if not summary.title or order.index(status) < order.index(summary.status):
             summary.title = placement.page.title
             value = placed_value(placement.page.specific, placement.action_id)

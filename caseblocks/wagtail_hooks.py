@@ -5,7 +5,6 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from caseblocks.actions.erasure import ERASE_ACTION
@@ -13,6 +12,7 @@ from caseblocks.dashboard import OpenActionsPanel, open_actions
 from caseblocks.models import ActionTarget
 from caseblocks.permissions import may_read_reports
 from caseblocks.views import erasure, exports, reports, targets
+from cms.admin_menu import PermissionMenuItem
 
 urlpatterns = [
     path("", reports.ActionReportIndexView.as_view(), name="index"),
@@ -45,20 +45,6 @@ def register_erasure_url():
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_read_reports(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_erasure_menu_item():
     return PermissionMenuItem(
@@ -67,7 +53,7 @@ def register_erasure_menu_item():
         name="erase-supporter",
         icon_name="bin",
         order=900,
-        permission=erasure.PERMISSION,
+        allowed=erasure.PERMISSION,
     )
 
 
@@ -80,12 +66,13 @@ def register_erasure_log_action(actions):
 
 @hooks.register("register_reports_menu_item")
 def register_actions_report_menu_item():
-    return ReportsMenuItem(
+    return PermissionMenuItem(
         _("Actions"),
         reverse("caseblocks_reports:index"),
         name="actions",
         icon_name="form",
         order=900,
+        allowed=may_read_reports,
     )
 
 

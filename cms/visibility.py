@@ -16,7 +16,7 @@ extra query however many restrictions and sites there are.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast, Length, Substr
 
 from wagtail.documents import get_document_model
@@ -60,9 +60,18 @@ def in_site(site=None):
     )
 
 
+def visible(site=None):
+    """Condition on a page: a visitor may read it, in ``site`` (in any site without).
+
+    For querysets that do not start from a page model's manager, such as a
+    relation (``country.cases.filter(visible())``).
+    """
+    return Q(live=True) & in_site(site) & ~restricted()
+
+
 def visible_pages(model=Page, site=None):
     """The pages of ``model`` a visitor may read, in ``site`` (in any site without)."""
-    return model._default_manager.live().filter(in_site(site)).exclude(restricted())
+    return model._default_manager.filter(visible(site))
 
 
 def visible_ids(ids, model=Page):

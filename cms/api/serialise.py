@@ -122,7 +122,6 @@ def detail(page, public, rich_text="html"):
         translations=[
             {**link(translation), "locale": translation.locale.language_code}
             for translation in page.get_translations()
-            .live()
             .filter(pk__in=public.values("pk"))
             .select_related("locale")
             .order_by("locale__language_code")

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import CountryStreamBlock
+from cms.visibility import visible
 
 from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
 from .preview import FrontendPreviewMixin
@@ -108,10 +109,14 @@ class CountryPage(
             )
 
     def get_cases(self):
-        """Live cases of this country, most recently published first."""
+        """The country's cases a visitor may read, most recently published first.
+
+        Visible by the one rule (``cms.visibility``): a live case under a
+        restricted parent, or outside every site, is not one of them.
+        """
         newest = models.F("first_published_at").desc(nulls_last=True)
-        return self.cases.live().order_by(newest, "-pk")
+        return self.cases.filter(visible()).order_by(newest, "-pk")
 
     def get_news(self):
-        """Live news about this country, newest first."""
-        return self.news_pages.live().order_by("-published_at", "-pk")
+        """The news about this country a visitor may read, newest first."""
+        return self.news_pages.filter(visible()).order_by("-published_at", "-pk")

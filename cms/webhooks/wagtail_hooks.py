@@ -5,7 +5,8 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from cms.admin_menu import PermissionMenuItem
 
 from .views import PERMISSION, WebhookDeliveryReportView
 
@@ -19,11 +20,6 @@ urlpatterns = [
 ]
 
 
-class DeliveriesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [path("reports/webhooks/", include((urlpatterns, "webhooks")))]
@@ -31,12 +27,13 @@ def register_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return DeliveriesMenuItem(
+    return PermissionMenuItem(
         _("Webhook deliveries"),
         reverse("webhooks:index"),
         name="webhook-deliveries",
         icon_name="link-external",
         order=950,
+        allowed=PERMISSION,
     )
 
 

@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Page, PageViewRestriction
 
-from .conftest import ACTION_ID
+from tests.factories import CaseIndexPageFactory
+
+from .conftest import ACTION_ID, publish_case
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,21 @@ def test_an_action_behind_a_view_restriction_shows_as_private(
     assert "Private: this action is only on pages behind a view restriction." in (
         client.get(REPORT).content.decode()
     )
+
+
+def test_an_action_under_a_restricted_parent_shows_as_private(client, staff):
+    section = CaseIndexPageFactory(slug="hidden-cases")
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.LOGIN
+    )
+    publish_case({"parent": section})
+    assert 'data-status="private">Private<' in index(client)
+    assert 'data-status="published"' not in index(client)
+
+
+def test_an_action_on_a_live_page_outside_every_site_is_not_published(client, staff):
+    """No visitor reaches a page outside every site's tree (``cms.visibility``)."""
+    outside = CaseIndexPageFactory(parent=Page.get_first_root_node(), slug="nowhere")
+    publish_case({"parent": outside})
+    assert 'data-status="private">Private<' in index(client)
+    assert 'data-status="published"' not in index(client)

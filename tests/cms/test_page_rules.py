@@ -6,7 +6,7 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.blocks import CaseStreamBlock
 from cms.models import (
@@ -19,6 +19,7 @@ from cms.models import (
     NewsPage,
 )
 from tests.factories import (
+    CaseIndexPageFactory,
     CasePageFactory,
     CountryPageFactory,
     NewsPageFactory,
@@ -175,3 +176,22 @@ def test_country_knows_its_live_cases_and_news_newest_first():
     assert list(country.get_cases()) == [newer, older]
     assert draft not in country.get_cases()
     assert list(country.get_news()) == [latest, first]
+
+
+@pytest.mark.django_db
+def test_country_lists_no_case_or_news_a_visitor_may_not_read():
+    """A live page under a restricted parent, or outside every site, is hidden."""
+    country = CountryPageFactory()
+    public = CasePageFactory(country=country)
+    hidden_section = CaseIndexPageFactory(slug="hidden-cases")
+    PageViewRestriction.objects.create(
+        page=hidden_section, restriction_type=PageViewRestriction.LOGIN
+    )
+    CasePageFactory(country=country, parent=hidden_section)
+    nowhere = CaseIndexPageFactory(parent=Page.get_first_root_node(), slug="nowhere")
+    CasePageFactory(country=country, parent=nowhere)
+    news = NewsPageFactory(parent=nowhere)
+    news.countries.add(country)
+    news.save()
+    assert list(country.get_cases()) == [public]
+    assert list(country.get_news()) == []

@@ -290,3 +290,15 @@ def test_search_is_typed_in_the_openapi_document(client):
         teaser["properties"]
     )
     assert "/api/v1/search/suggest/" in schema["paths"]
+
+
+def test_a_page_restricted_above_since_indexing_is_left_out(
+    client, fake_es, indexed_case
+):
+    """The index may lag a change: the results ask ``cms.visibility`` too."""
+    fake_es.search_response = recorded_response(indexed_case.pk)
+    PageViewRestriction.objects.create(
+        page=indexed_case.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    for url in ("/api/v1/search/", "/api/v1/search/suggest/"):
+        assert client.get(url, {"q": "Azimjan"}).json()["items"] == [], url
