@@ -75,9 +75,10 @@ def test_an_action_behind_a_view_restriction_shows_as_private(
     )
     page = index(client)
     assert 'data-status="private">Private<' in page
-    assert "Private: this action is only on pages behind a view restriction." in (
-        client.get(REPORT).content.decode()
-    )
+    assert (
+        "Private: this action is only on pages visitors cannot read "
+        "(behind a view restriction, or outside every site)."
+    ) in client.get(REPORT).content.decode()
 
 
 def test_an_action_under_a_restricted_parent_shows_as_private(client, staff):
