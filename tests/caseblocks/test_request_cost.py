@@ -259,3 +259,36 @@ def test_rate_limits_count_in_redis_per_scope(
     assert over_address.status_code == 429
     assert over_address.json()["errors"][0]["field"] == "body"
     assert 0 < int(over_address["Retry-After"]) <= 61
+
+
+def test_every_rate_limit_window_is_one_redis_command(
+    actions_settings, redis_cache, monkeypatch
+):
+    from redis.connection import Connection
+
+    actions_settings.CASEBOOK_ACTIONS = {
+        "RATE_LIMITS": {"ADDRESS": ["3/60", "10/300", "50/86400"], "EMAIL": ["5/60"]}
+    }
+    commands = []
+    send_command, pack_commands = Connection.send_command, Connection.pack_commands
+
+    def one(self, *args, **kwargs):
+        commands.append(args[0])
+        return send_command(self, *args, **kwargs)
+
+    def many(self, batch):
+        commands.extend(args[0] for args in batch)
+        return pack_commands(self, batch)
+
+    from caseblocks.actions import ratelimits
+
+    identities = {"ADDRESS": "client", "EMAIL": "mailbox"}
+    ratelimits.hit_scopes(identities)  # the script is loaded the first time
+    monkeypatch.setattr(Connection, "send_command", one)
+    monkeypatch.setattr(Connection, "pack_commands", many)
+
+    waits = ratelimits.hit_scopes(identities)
+
+    # Four windows counted (the second attempt of each), in one command.
+    assert waits == {"ADDRESS": None, "EMAIL": None}
+    assert commands == ["EVALSHA"]
