@@ -1,16 +1,17 @@
 """Storing a submission as received, and counting it once it is confirmed.
 
-The submission route only stores what it received (one ``INSERT``) and answers;
-whether the supporter counts is decided later, out of sight of whoever posted
-it (``confirmation.process``): on confirmation, or at once for an action that
-does not ask for it.
+The submission route only stores what it received (one ``INSERT``, one
+commit) and answers; whether the supporter counts is decided later, out of
+sight of whoever posted it (``confirmation.process``): on confirmation, or at
+once for an action that does not ask for it.
 """
 
+import functools
 import random
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import IntegrityError, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, F
 
 from caseblocks.blocks.actions import ActionKind
@@ -27,7 +28,7 @@ COUNT_SNAPSHOT_PREFIX = "caseblocks:count-snapshot:"
 
 
 def receive_submission(placement, data, now, *, dropped=False):
-    """Store valid ``data`` for ``placement`` as received; return the submission.
+    """Store valid ``data`` for ``placement`` as received.
 
     ``dropped`` (a robot caught by the honeypot, an address over its limit)
     stores the same row without the personal data, for the task to remove: the
@@ -36,7 +37,8 @@ def receive_submission(placement, data, now, *, dropped=False):
     personal = {"name": "", "email": "", "message": ""}
     if not dropped:
         personal = {key: data[key] for key in personal}
-    return Submission.objects.create(
+    insert_submission(
+        router.db_for_write(Submission),
         action_id=placement.action_id,
         page_id=placement.page_id,
         language=placement.language,
@@ -51,6 +53,50 @@ def receive_submission(placement, data, now, *, dropped=False):
         rank=0,
         **personal,
     )
+
+
+def insert_submission(using, **values):
+    """``INSERT`` one submission row of ``values`` (by attribute name), in autocommit.
+
+    What ``Submission.objects.create`` sends, without what it costs on every
+    request: it builds a model instance, sends its signals (nothing listens) and
+    compiles the same statement anew, which measured most of the Python time of
+    an accepted submission. The statement is written once per database; each
+    value is still prepared by its field, and a field left out gets its default.
+    """
+    connection = connections[using]
+    fields = insert_fields()
+    params = [
+        field.get_db_prep_save(
+            values.pop(field.attname)
+            if field.attname in values
+            else field.get_default(),
+            connection,
+        )
+        for field in fields
+    ]
+    if values:
+        raise TypeError(f"Submission has no fields {sorted(values)}.")
+    with connection.cursor() as cursor:
+        cursor.execute(insert_statement(connection.vendor, using), params)
+
+
+@functools.cache
+def insert_fields():
+    return [
+        field for field in Submission._meta.concrete_fields if not field.primary_key
+    ]
+
+
+@functools.cache
+def insert_statement(vendor, using):
+    """The ``INSERT`` of every column but the key, for the database ``using``."""
+    quote = connections[using].ops.quote_name
+    columns = ", ".join(quote(field.column) for field in insert_fields())
+    placeholders = ", ".join(["%s"] * len(insert_fields()))
+    table = quote(Submission._meta.db_table)
+    # Names from the model, values as parameters.
+    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
 
 
 def has_taken_part(submission):
