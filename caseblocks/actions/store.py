@@ -83,9 +83,19 @@ def insert_submission(using, **values):
 
 @functools.cache
 def insert_fields():
-    return [
+    """Every column but the key. A field whose value ``save()`` would make
+    (``auto_now``) has no place in this statement: refused, not silently empty."""
+    fields = [
         field for field in Submission._meta.concrete_fields if not field.primary_key
     ]
+    made_on_save = [
+        field.name
+        for field in fields
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    ]
+    if made_on_save:
+        raise TypeError(f"Submission fields set on save: {made_on_save}.")
+    return fields
 
 
 @functools.cache

@@ -292,3 +292,17 @@ def test_every_rate_limit_window_is_one_redis_command(
     # Four windows counted (the second attempt of each), in one command.
     assert waits == {"ADDRESS": None, "EMAIL": None}
     assert commands == ["EVALSHA"]
+
+
+def test_the_insert_refuses_a_field_that_save_would_fill(monkeypatch):
+    from caseblocks.actions import store
+
+    created_at = Submission._meta.get_field("created_at")
+    monkeypatch.setattr(created_at, "auto_now_add", True)
+    store.insert_fields.cache_clear()
+    try:
+        with pytest.raises(TypeError, match="created_at"):
+            store.insert_fields()
+    finally:
+        monkeypatch.undo()
+        store.insert_fields.cache_clear()
