@@ -92,6 +92,9 @@ def refresh_placements(page):
         )
         for block, value in action_blocks(page)
     ]
+    if not rows and not PlacedAction.objects.filter(page=page).exists():
+        # Most pages carry no action form: one read, and no write to commit.
+        return
     # An identifier already placed by pages outside this page's translation
     # group stays theirs: typing it into another page takes no action over.
     taken = set(

@@ -21,10 +21,19 @@ answered before anyone would wait for the commit, never meet an answer cached
 before it; and again after the commit (``content_changed``), which retires what
 a worker cached from rows it read before the commit. The CDN is told only after
 the commit: told before, it could fetch the old answer again and keep it.
+
+A change's tags are worked out once, when it is noted, and kept on the change
+(``change.memo``) for the renewal after the commit and the purge: the pages it
+names and their translations are read while they are all still there. A change
+noted outside a transaction (Wagtail sends ``page_published`` after the page's
+own save has committed) is already committed when it is noted, and
+``content_changed`` follows at once: the first renewal is the one after the
+commit too, and is not made twice.
 """
 
 import logging
 
+from django.db import transaction
 from django.db.models import Q
 
 from wagtail.models import Page
@@ -34,6 +43,9 @@ from cms.api.pagetypes import page_types
 from cms.lifecycle import Change, content_changed, content_changing
 
 logger = logging.getLogger(__name__)
+
+TAGS = "cms.api.tags"
+RENEWED_AFTER_COMMIT = "cms.api.renewed_after_commit"
 
 
 def page_tags(page_ids):
@@ -55,8 +67,7 @@ def page_tags(page_ids):
     return found
 
 
-def tags_of(change):
-    """The tags whose cached answers ``change`` may have made stale."""
+def find_tags(change):
     found = page_tags(change.page_ids) if change.page_ids else set()
     if change.kind in (Change.SITE, Change.LOCALE):
         found.add(tags.SITE)
@@ -65,17 +76,28 @@ def tags_of(change):
     return found
 
 
+def tags_of(change):
+    """The tags whose cached answers ``change`` may have made stale (read once)."""
+    if TAGS not in change.memo:
+        change.memo[TAGS] = frozenset(find_tags(change))
+    return set(change.memo[TAGS])
+
+
 def renew_when_noted(sender, change, **kwargs):
     changed = tags_of(change)
     if changed:
         tags.renew(changed)
+        change.memo[
+            RENEWED_AFTER_COMMIT
+        ] = not transaction.get_connection().in_atomic_block
 
 
 def renew_on_change(sender, change, **kwargs):
     changed = tags_of(change)
     if not changed:
         return
-    tags.renew(changed)
+    if not change.memo.get(RENEWED_AFTER_COMMIT):
+        tags.renew(changed)
     try:
         purge.purge(changed, change)
     except Exception:

@@ -63,6 +63,11 @@ class ContentChange:
     maps page ids to their public paths before the change, for public pages
     whose path moved or that are gone. ``models`` maps page ids to their
     specific page type (``"app_label.model_name"``) when the signal named it.
+
+    ``memo`` is for subscribers: what one works out from the change when it is
+    noted (``content_changing``) it keeps there, under a key of its own, and
+    reuses after the commit (``content_changed``) instead of reading it again.
+    A merged change starts with an empty memo, as its parts' values may differ.
     """
 
     kind: Change
@@ -71,6 +76,7 @@ class ContentChange:
     paths: dict[int, str] = field(default_factory=dict)
     roots: frozenset[int] = frozenset()
     models: dict[int, str] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def merged(self, other):
         """This change and ``other`` (of the same kind and snippet) as one."""

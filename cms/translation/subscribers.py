@@ -9,7 +9,12 @@ translations' facts go live in the same commit as their source.
 from cms.lifecycle import Change, content_changing
 
 from .conf import get_setting
-from .sync import is_publishing_facts, record_edits_to_translation, sync_translations
+from .sync import (
+    is_publishing_facts,
+    record_edits_to_translation,
+    source_locales,
+    sync_translations,
+)
 
 
 def update_translations_on_publish(sender, change, pages=(), user=None, **kwargs):
@@ -18,11 +23,14 @@ def update_translations_on_publish(sender, change, pages=(), user=None, **kwargs
     if change.kind != Change.PUBLISHED:
         return
     for page in pages:
+        sources = source_locales(page)
+        # A page is a translation if its group has a source in another locale.
         # A sync publishing a translation's facts republishes its old text, which
         # is no translator's new work.
-        if not is_publishing_facts():
+        if sources - {page.locale_id} and not is_publishing_facts():
             record_edits_to_translation(page)
-        if get_setting("SYNC_ON_PUBLISH"):
+        # It is a source if its group has one in its own locale.
+        if page.locale_id in sources and get_setting("SYNC_ON_PUBLISH"):
             sync_translations(page, user=user)
 
 

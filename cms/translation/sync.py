@@ -120,6 +120,19 @@ def save_draft(translation, user=None):
     return revision
 
 
+def source_locales(page):
+    """Locale ids of the translation sources in ``page``'s translation group.
+
+    One read tells whether a publish has anything to record or sync: most pages
+    were never sent for translation, and have none.
+    """
+    return set(
+        TranslationSource.objects.filter(object_id=page.translation_key).values_list(
+            "locale_id", flat=True
+        )
+    )
+
+
 def record_edits_to_translation(page, keep_identical=False):
     """If ``page`` is a wagtail-localize translation, store its text as translated.
 

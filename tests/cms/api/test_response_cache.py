@@ -198,6 +198,17 @@ def test_the_tags_are_renewed_when_the_publish_commits(
     assert tags.lookup(["probe"])[0] == {}
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_outside_a_transaction_renews_its_tags_once(case_page, monkeypatch):
+    # Wagtail sends page_published after the page's save has committed: the
+    # renewal when the change is noted is already the one after the commit.
+    renewed = []
+    monkeypatch.setattr(tags, "renew", lambda changed: renewed.append(set(changed)))
+    rename(case_page)
+    assert len(renewed) == 1
+    assert f"page:{case_page.pk}" in renewed[0]
+
+
 def site_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
