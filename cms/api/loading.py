@@ -6,10 +6,8 @@ Each serialised page is stored with the tags collected while it was made
 
 from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
-
 from cms.api import caching, tags
-from cms.api.pagetypes import page_type_for_model
+from cms.api.pagetypes import page_type_for_content_type
 from cms.api.serialise import detail, teaser
 
 
@@ -28,8 +26,7 @@ def teasers(versions):
     made = {}
     by_pk = {v["pk"]: key for v, key in zip(versions, keys, strict=True)}
     for content_type_id, ids in missing.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for page in page_type_for_model(model).teaser_pages(ids):
+        for page in page_type_for_content_type(content_type_id).teaser_pages(ids):
             with tags.collecting() as shown:
                 made[by_pk[page.pk]] = (teaser(page), shown)
     tags.store(made, counter)
@@ -45,10 +42,8 @@ def detail_json(version, public, rich_text="html"):
     body = found.get(key)
     if body is None:
         with tags.collecting() as shown:
-            model = ContentType.objects.get_for_id(
-                version["content_type_id"]
-            ).model_class()
-            (page,) = page_type_for_model(model).teaser_pages([version["pk"]])
+            page_type = page_type_for_content_type(version["content_type_id"])
+            (page,) = page_type.teaser_pages([version["pk"]])
             body = caching.dumps(detail(page, public, rich_text))
         tags.store({key: (body, shown)}, counter)
     return body

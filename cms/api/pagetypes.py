@@ -10,6 +10,7 @@ no API code.
 from dataclasses import dataclass
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Value
 
 from wagtail.coreutils import camelcase_to_underscore
@@ -149,3 +150,10 @@ def page_types():
 @cache
 def page_type_for_model(model):
     return next(pt for pt in page_types().values() if pt.model is model)
+
+
+def page_type_for_content_type(content_type_id):
+    """The PageType of pages stored with ``content_type_id`` (cached by Django)."""
+    return page_type_for_model(
+        ContentType.objects.get_for_id(content_type_id).model_class()
+    )

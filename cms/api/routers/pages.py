@@ -6,7 +6,6 @@ from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 
 from cms.api import caching, tags
@@ -17,7 +16,7 @@ from cms.api.include import parse as parse_include
 from cms.api.listing import DEFAULT_ORDER, page_listing
 from cms.api.loading import detail_json
 from cms.api.locales import FIELDS, default_language, falls_back, resolve
-from cms.api.pagetypes import page_type_for_model, page_types
+from cms.api.pagetypes import page_type_for_content_type, page_types
 from cms.api.responses import cache_public_response
 from cms.api.schemas.pages import Errors, PageListing, page_detail_schema
 from cms.api.sites import site_pages
@@ -178,9 +177,7 @@ def page_response(request, version, meta, include=None, rich_text="html"):
     if meta is not None:
         added["meta"] = meta
     if names:
-        page_type = page_type_for_model(
-            ContentType.objects.get_for_id(version["content_type_id"]).model_class()
-        ).name
+        page_type = page_type_for_content_type(version["content_type_id"]).name
         added["included"] = included(request, page_type, version, names)
     if added:
         # The stored detail is a JSON object: its last byte closes it, so the
