@@ -140,21 +140,22 @@ def page_title(placement):
     )
 
 
+def waiting_for(token, now):
+    """The submissions waiting, unexpired, for the link holding ``token``."""
+    return Submission.objects.filter(
+        token_hash=hash_token(token),
+        state=SubmissionState.PENDING,
+        expires_at__gt=now,
+    ).exclude(token_hash="")  # spelt out for SQLite: its partial index needs it
+
+
 def confirm(token, now):
     """Confirm the submission holding ``token``; return it, counted.
 
     Raise ``LinkInvalid`` if no submission waits for this token (or it has
     expired), ``ActionClosed`` if its action has closed since.
     """
-    waiting = (
-        Submission.objects.filter(
-            token_hash=hash_token(token),
-            state=SubmissionState.PENDING,
-            expires_at__gt=now,
-        )
-        .only("pk", "action_id", "language")
-        .first()
-    )
+    waiting = waiting_for(token, now).only("pk", "action_id", "language").first()
     if not token or waiting is None:
         raise LinkInvalid
     try:

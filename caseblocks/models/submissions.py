@@ -62,7 +62,7 @@ class Submission(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    action_id = models.CharField(max_length=64, db_index=True)
+    action_id = models.CharField(max_length=64)
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -87,7 +87,7 @@ class Submission(models.Model):
         default=SubmissionState.RECEIVED,
     )
     # SHA-256 of the confirmation link's token: the token itself is only mailed.
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    token_hash = models.CharField(max_length=64, blank=True)
     expires_at = models.DateTimeField(
         null=True, blank=True, help_text=_("Unconfirmed until then, then purged.")
     )
@@ -115,7 +115,18 @@ class Submission(models.Model):
                 name="caseblocks_one_first_submission",
             )
         ]
-        indexes = [models.Index(fields=["fingerprint"])]
+        # Each index is one more write on every submission received. Identifiers
+        # and token hashes are only ever looked up whole (no LIKE), and only
+        # submissions waiting for their link have a token hash.
+        indexes = [
+            models.Index(fields=["fingerprint"]),
+            models.Index(fields=["action_id"], name="caseblocks_submission_action"),
+            models.Index(
+                fields=["token_hash"],
+                condition=~models.Q(token_hash=""),
+                name="caseblocks_submission_token",
+            ),
+        ]
         default_permissions = ()
         permissions = [
             ("view_submission", _("Can view supporters' submissions and export them")),
