@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, connections, router, transaction
+from django.db.backends.postgresql import psycopg_any
 from django.db.models import Count, F
 
 from caseblocks.blocks.actions import ActionKind
@@ -77,8 +78,29 @@ def insert_submission(using, **values):
     ]
     if values:
         raise TypeError(f"Submission has no fields {sorted(values)}.")
-    with connection.cursor() as cursor:
+    with server_binding_cursor(connection) as cursor:
         cursor.execute(insert_statement(connection.vendor, using), params)
+
+
+def server_binding_cursor(connection):
+    """A cursor of ``connection`` that sends the values apart from the statement.
+
+    Django binds values into the SQL text on PostgreSQL (psycopg's
+    ``ClientCursor``), quoting each one in Python on every request; psycopg's
+    own cursor leaves that to the server, which takes them typed. Elsewhere, and
+    with psycopg 2, the connection's usual cursor. Either way Django's wrapper,
+    so the statement is logged and counted like any other.
+    """
+    if connection.vendor != "postgresql" or not psycopg_any.is_psycopg3:
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    cursor = ServerBindingCursor(connection.connection)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)
 
 
 @functools.cache
