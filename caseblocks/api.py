@@ -21,7 +21,11 @@ from caseblocks.actions.identity import (
     client_address,
     email_fingerprint,
 )
-from caseblocks.actions.placement import ActionNotFound, find_action
+from caseblocks.actions.placement import (
+    ActionNotFound,
+    find_action,
+    find_action_and_count,
+)
 from caseblocks.actions.request import read_json
 from caseblocks.actions.schemas import (
     AcceptedOut,
@@ -104,7 +108,15 @@ def accepted(placement):
     return uncached(AcceptedResponse(body.model_dump(), status=ACCEPTED))
 
 
-def over_limit(request, placement, email):
+def limited_identities(request, data):
+    """``{scope: identity}`` a submission counts against."""
+    return {
+        "ADDRESS": address_fingerprint(request),
+        "EMAIL": email_fingerprint(data["email"]),
+    }
+
+
+def over_limit(request, data):
     """A 429 if the client address is over its limit, else None; and whether
     the e-mail address is over its own.
 
@@ -113,9 +125,7 @@ def over_limit(request, placement, email):
     typed; an e-mail address over its limit is answered as accepted and dropped
     afterwards, since a 429 would tell whoever typed it that it was used lately.
     """
-    waits = ratelimits.hit_scopes(
-        {"ADDRESS": address_fingerprint(request), "EMAIL": email_fingerprint(email)}
-    )
+    waits = ratelimits.hit_scopes(limited_identities(request, data))
     if waits["ADDRESS"]:
         return too_many(waits["ADDRESS"]), False
     return None, bool(waits["EMAIL"])
@@ -182,6 +192,30 @@ def action_detail(
 
 def submit(request, action_id: str):
     payload, problem = read_json(request)
+    data, problems = (
+        (None, None) if problem else SubmissionIn.validate_submission(payload)
+    )
+    if problem or problems or captcha.provider():
+        return submit_checked(request, action_id, payload, problem, data, problems)
+    # The common case, a well-formed submission: the action is found and the
+    # attempt counted in one cache round trip.
+    try:
+        placement, waits, attempt = find_action_and_count(
+            action_id, payload.get("language"), limited_identities(request, data)
+        )
+    except ActionNotFound:
+        return not_found(action_id)
+    if not placement.is_open():
+        # Refused: the attempt uses up none of the client's allowance.
+        ratelimits.give_back(attempt)
+        return closed(placement)
+    if waits["ADDRESS"]:
+        return too_many(waits["ADDRESS"])
+    return receive(placement, data, email_over=bool(waits["EMAIL"]))
+
+
+def submit_checked(request, action_id, payload, problem, data, problems):
+    """``submit`` for a request refused for its body, or checked by a captcha."""
     try:
         placement = find_action(action_id, (payload or {}).get("language"))
     except ActionNotFound:
@@ -190,7 +224,6 @@ def submit(request, action_id: str):
         return closed(placement)
     if problem:
         return refused(request, error(400, "body", problem))
-    data, problems = SubmissionIn.validate_submission(payload)
     if problems:
         return refused(request, errors(400, problems))
     if captcha.provider():
@@ -200,9 +233,13 @@ def submit(request, action_id: str):
             return limited
         if not captcha.verify(data["captcha_token"], client_address(request)):
             return error(400, "captcha_token", "The captcha check failed: try again.")
-    limited, email_over = over_limit(request, placement, data["email"])
+    limited, email_over = over_limit(request, data)
     if limited:
         return limited
+    return receive(placement, data, email_over)
+
+
+def receive(placement, data, email_over):
     # From here a first submission, a repeat, a robot caught by the honeypot
     # and an address over its limit do the same work and get the same answer;
     # the task that follows tells them apart.

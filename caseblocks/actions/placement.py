@@ -21,6 +21,7 @@ from caseblocks.conf import get_setting
 from caseblocks.models import ActionCounter, PlacedAction
 from cms.visibility import visible_pages
 
+from . import ratelimits
 from .targets import recipients, source_page_id
 
 ACTION_FORM = ActionFormBlock()
@@ -207,17 +208,45 @@ def find_action(action_id, language=None):
     if found is None:
         found = public_placements(action_id)
         cache.set(key, found, get_setting("PLACEMENT_CACHE_TIMEOUT"))
+    return placement_in(found, action_id, language)
+
+
+def find_action_and_count(action_id, language, identities):
+    """``find_action`` and ``ratelimits.hit_scopes(identities)``, in one cache
+    round trip when the lookup is cached (as it is for every submission but the
+    first after a change).
+
+    Return ``(placement, waits, attempt)``; ``ratelimits.give_back(attempt)``
+    uncounts the attempt. An action that is not found counts nothing, so no
+    made-up action can use up an address's allowance.
+    """
+    found, waits, attempt = ratelimits.hit_scopes_if_cached(
+        identities, cache_key(action_id), absent=[]
+    )
+    if found is None:
+        placement = find_action(action_id, language)
+        attempt = ratelimits.Attempt(identities)
+        waits = attempt.waits(ratelimits.count_attempts(attempt.windows))
+        return placement, waits, attempt
+    return placement_in(found, action_id, language), waits, attempt
+
+
+def placement_in(found, action_id, language):
+    """The ``Placement`` in ``language`` among ``found`` (``public_placements``)."""
     if not found:
         raise ActionNotFound(action_id)
     chosen = next(
         (p for p in found if p["language"] == language),
         next((p for p in found if p.get("source")), found[0]),
     )
+    remembered = made.get((action_id, chosen["page_id"]))
+    if remembered is not None and remembered[0] == found:
+        return remembered[1]
     # The stored targets of this version are never read: the source's, already
     # resolved to plain dicts, take their place (no query per request).
     value = ACTION_FORM.to_python({**chosen["value"], "targets": []})
     value["targets"] = chosen["targets"]
-    return Placement(
+    placement = Placement(
         action_id=action_id,
         page_id=chosen["page_id"],
         language=chosen["language"],
@@ -228,3 +257,15 @@ def find_action(action_id, language=None):
             ACTION_FORM.asks_confirmation(placed["value"]) for placed in found
         ),
     )
+    if len(made) >= MADE_LIMIT:
+        made.clear()
+    made[(action_id, chosen["page_id"])] = (found, placement)
+    return placement
+
+
+# ``{(action_id, page_id): (lookup, Placement)}``: the placements this process
+# last made, reused while the shared cache's lookup is the same (a block's
+# ``to_python`` measured most of the cost of finding a cached action). Only
+# ever read back for an equal lookup, so it cannot outlive a change.
+made = {}
+MADE_LIMIT = 1000

@@ -5,6 +5,7 @@ per-process local-memory cache each process counts on its own. With Django's
 Redis cache every window of a scope is counted in one round trip.
 """
 
+import contextlib
 import time
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
@@ -70,28 +71,71 @@ def hit_scopes(identities, now=None):
 
     Return ``{scope: seconds to wait or None}``.
     """
-    now = time.time() if now is None else now
-    limits = rules()
-    scope_rules = [
-        (scope, count, seconds)
-        for scope in identities
-        for count, seconds in limits[scope]
-    ]
-    windows = [
-        (
-            f"caseblocks:rate:{scope}:{seconds}:{int(now // seconds)}:{identities[scope]}",
-            seconds,
-        )
-        for scope, _count, seconds in scope_rules
-    ]
-    waits = dict.fromkeys(identities)
-    for (scope, count, seconds), used in zip(
-        scope_rules, count_attempts(windows), strict=True
-    ):
-        if used > count:
-            left = int(seconds - now % seconds) + 1
-            waits[scope] = max(waits[scope] or 0, left)
-    return waits
+    attempt = Attempt(identities, now)
+    return attempt.waits(count_attempts(attempt.windows))
+
+
+def hit_scopes_if_cached(identities, key, absent, now=None):
+    """Read ``key`` from the cache and, if it holds something other than
+    ``absent``, ``hit_scopes``: one round trip with Redis for both.
+
+    Return ``(value, waits, attempt)``; ``value`` is None (and nothing is
+    counted, ``waits`` and ``attempt`` None) when the key holds nothing or
+    ``absent``. ``give_back(attempt)`` uncounts it.
+    """
+    attempt = Attempt(identities, now)
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        value, counts = read_and_count_in_redis(backend, key, absent, attempt.windows)
+    else:
+        value = backend.get(key)
+        if value is None or value == absent:
+            value = None
+        else:
+            counts = count_attempts(attempt.windows)
+    if value is None:
+        return None, None, None
+    return value, attempt.waits(counts), attempt
+
+
+class Attempt:
+    """One attempt of each ``{scope: identity}``: the window counters it adds to."""
+
+    def __init__(self, identities, now=None):
+        self.now = time.time() if now is None else now
+        limits = rules()
+        self.rules = [
+            (scope, count, seconds)
+            for scope in identities
+            for count, seconds in limits[scope]
+        ]
+        self.windows = [
+            (
+                f"caseblocks:rate:{scope}:{seconds}:{int(self.now // seconds)}:"
+                f"{identities[scope]}",
+                seconds,
+            )
+            for scope, _count, seconds in self.rules
+        ]
+        self.scopes = list(identities)
+
+    def waits(self, counts):
+        """``{scope: seconds to wait or None}`` once its windows hold ``counts``."""
+        waits = dict.fromkeys(self.scopes)
+        for (scope, count, seconds), used in zip(self.rules, counts, strict=True):
+            if used > count:
+                left = int(seconds - self.now % seconds) + 1
+                waits[scope] = max(waits[scope] or 0, left)
+        return waits
+
+
+def give_back(attempt):
+    """Uncount ``attempt``: for a request refused after it was counted."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    for key, _seconds in attempt.windows:
+        # A window closed since has nothing to give back.
+        with contextlib.suppress(ValueError):
+            backend.decr(key)
 
 
 def count_attempts(windows):
@@ -118,6 +162,21 @@ end
 return counts
 """
 
+# KEYS[1] is read; unless it is missing or holds ARGV[1], each window after it
+# is counted as COUNT_WINDOWS counts them. The value read comes first.
+READ_AND_COUNT_WINDOWS = """
+local value = redis.call("GET", KEYS[1])
+if not value or value == ARGV[1] then
+  return {false}
+end
+local counts = {value}
+for i = 2, #KEYS do
+  redis.call("SET", KEYS[i], 0, "EX", ARGV[i], "NX")
+  counts[i] = redis.call("INCR", KEYS[i])
+end
+return counts
+"""
+
 
 def count_in_redis(backend, windows):
     # Django's cache API has no "create with a timeout, then increment" in one
@@ -129,17 +188,31 @@ def count_in_redis(backend, windows):
     client = backend._cache.get_client(write=True)
     keys = [backend.make_and_validate_key(key) for key, _seconds in windows]
     lifetimes = [seconds + 1 for _key, seconds in windows]
-    return count_script(client)(keys=keys, args=lifetimes)
+    return script(client, COUNT_WINDOWS)(keys=keys, args=lifetimes)
 
 
-def count_script(client):
-    """The counting script, registered once per client (EVALSHA, loaded when missing)."""
-    script = getattr(client, "_caseblocks_count_windows", None)
-    if script is None:
-        script = client._caseblocks_count_windows = client.register_script(
-            COUNT_WINDOWS
-        )
-    return script
+def read_and_count_in_redis(backend, key, absent, windows):
+    """``(value of key, counts)``, or ``(None, None)`` when nothing was counted."""
+    client = backend._cache.get_client(write=True)
+    serializer = backend._cache._serializer
+    keys = [backend.make_and_validate_key(key)] + [
+        backend.make_and_validate_key(window) for window, _seconds in windows
+    ]
+    args = [serializer.dumps(absent)] + [seconds + 1 for _key, seconds in windows]
+    value, *counts = script(client, READ_AND_COUNT_WINDOWS)(keys=keys, args=args)
+    if value is None:
+        return None, None
+    return serializer.loads(value), counts
+
+
+def script(client, source):
+    """The script ``source``, registered once per client (EVALSHA, loaded when missing)."""
+    scripts = getattr(client, "_caseblocks_scripts", None)
+    if scripts is None:
+        scripts = client._caseblocks_scripts = {}
+    if source not in scripts:
+        scripts[source] = client.register_script(source)
+    return scripts[source]
 
 
 def count_in_cache(cache, key, seconds):

@@ -1,16 +1,18 @@
 """Abuse defence: rate limits per address and per supporter, honeypot, captcha."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from caseblocks.actions import captcha
 from caseblocks.models import Submission
 
-from .conftest import supporter
+from .conftest import publish_case, supporter
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +174,44 @@ def test_detail_tells_the_front_end_which_captcha(action_page, client, turnstile
     body = client.get("/api/v1/actions/elshibayev-2019/").json()
 
     assert body["captcha"] == "turnstile"
+
+
+def test_a_made_up_action_uses_up_no_allowance(action_page, submit, limits, each_cache):
+    # Whoever types someone's address into actions that do not exist cannot
+    # throttle them, or the client address, on the real one.
+    limits(ADDRESS=["2/60"], EMAIL=["2/60"])
+    anna = supporter(email="anna@example.org")
+
+    made_up = [
+        submit(anna, action_id=f"made-up-{n}", REMOTE_ADDR="198.51.100.3").status_code
+        for n in range(3)
+    ]
+    real = [submit(anna, REMOTE_ADDR="198.51.100.3", confirm=False) for _ in range(2)]
+
+    assert made_up == [404, 404, 404]
+    assert [answer.status_code for answer in real] == [202, 202]
+    assert Submission.objects.filter(name="Anna Rossi").count() == 2
+
+
+def test_a_closed_action_uses_up_no_allowance(db, submit, limits, each_cache):
+    limits(ADDRESS=["2/60"], EMAIL=["2/60"])
+    closed = publish_case(
+        action_id="closed-action", closes_at=timezone.now() - timedelta(hours=1)
+    )
+    publish_case(action_id="open-action")
+    anna = supporter(email="anna@example.org")
+
+    refused = [
+        submit(anna, action_id="closed-action", REMOTE_ADDR="198.51.100.4").status_code
+        for _ in range(3)
+    ]
+    taken = [
+        submit(anna, action_id="open-action", REMOTE_ADDR="198.51.100.4").status_code
+        for _ in range(2)
+    ]
+
+    assert closed.live
+    assert refused == [409, 409, 409]
+    assert taken == [202, 202]
+    over = submit(anna, action_id="open-action", REMOTE_ADDR="198.51.100.4")
+    assert over.status_code == 429

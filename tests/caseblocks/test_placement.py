@@ -155,3 +155,35 @@ def test_action_in_a_language_without_a_version_answers_from_its_source(client):
     assert response.json()["language"] == "en"
     assert response["Content-Language"] == "en"
     assert "Accept-Language" in response["Vary"]
+
+
+def test_an_unchanged_lookup_reuses_the_placement_made_from_it(
+    action_page, monkeypatch
+):
+    from caseblocks.actions import placement
+
+    first = find_action(ACTION_ID)
+    made = []
+    to_python = placement.ACTION_FORM.to_python
+    monkeypatch.setattr(
+        placement.ACTION_FORM,
+        "to_python",
+        lambda value: made.append(value) or to_python(value),
+    )
+
+    again = find_action(ACTION_ID)
+
+    assert again is first
+    assert made == []
+
+
+def test_a_republished_action_is_made_anew(action_page, submit):
+    before = submit(supporter(email="a@example.org")).json()["confirmation_text"]
+    action_page.body = [
+        {"type": "action_form", "value": action_value(confirmation_text="Thanks!")}
+    ]
+    action_page.save_revision().publish()
+
+    after = submit(supporter(email="b@example.org")).json()["confirmation_text"]
+
+    assert (before, after) == ("Thank you: your message is on its way.", "Thanks!")

@@ -5,7 +5,7 @@ statement to every submission should have to change them on purpose.
 """
 
 import json
-import uuid
+from functools import partial
 
 import pytest
 
@@ -217,29 +217,6 @@ def test_cached_lookup_is_forgotten_when_the_page_is_deleted(action_page, client
     assert client.get(f"/api/v1/actions/{ACTION_ID}/").status_code == 404
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """Django's Redis cache on the local server, under a prefix of its own; skipped without one."""
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        pytest.skip("no Redis server")
-    prefix = f"test-caseblocks-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield
-    client = redis.Redis.from_url(url)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-
-
 def test_rate_limits_count_in_redis_per_scope(
     action_page, submit, actions_settings, redis_cache
 ):
@@ -261,14 +238,11 @@ def test_rate_limits_count_in_redis_per_scope(
     assert 0 < int(over_address["Retry-After"]) <= 61
 
 
-def test_every_rate_limit_window_is_one_redis_command(
-    actions_settings, redis_cache, monkeypatch
-):
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the Redis commands sent from here on, in order."""
     from redis.connection import Connection
 
-    actions_settings.CASEBOOK_ACTIONS = {
-        "RATE_LIMITS": {"ADDRESS": ["3/60", "10/300", "50/86400"], "EMAIL": ["5/60"]}
-    }
     commands = []
     send_command, pack_commands = Connection.send_command, Connection.pack_commands
 
@@ -280,18 +254,67 @@ def test_every_rate_limit_window_is_one_redis_command(
         commands.extend(args[0] for args in batch)
         return pack_commands(self, batch)
 
-    from caseblocks.actions import ratelimits
-
-    identities = {"ADDRESS": "client", "EMAIL": "mailbox"}
-    ratelimits.hit_scopes(identities)  # the script is loaded the first time
     monkeypatch.setattr(Connection, "send_command", one)
     monkeypatch.setattr(Connection, "pack_commands", many)
+    return commands
+
+
+def test_every_rate_limit_window_is_one_redis_command(
+    actions_settings, redis_cache, redis_commands
+):
+    from caseblocks.actions import ratelimits
+
+    actions_settings.CASEBOOK_ACTIONS = {
+        "RATE_LIMITS": {"ADDRESS": ["3/60", "10/300", "50/86400"], "EMAIL": ["5/60"]}
+    }
+    identities = {"ADDRESS": "client", "EMAIL": "mailbox"}
+    ratelimits.hit_scopes(identities)  # the script is loaded the first time
+    redis_commands.clear()
 
     waits = ratelimits.hit_scopes(identities)
 
     # Four windows counted (the second attempt of each), in one command.
     assert waits == {"ADDRESS": None, "EMAIL": None}
-    assert commands == ["EVALSHA"]
+    assert redis_commands == ["EVALSHA"]
+
+
+def test_a_cached_action_is_found_and_counted_in_one_redis_command(
+    action_page, client, redis_cache, queued_tasks, rf, redis_commands
+):
+    from caseblocks.api import submit
+
+    client.get(f"/api/v1/actions/{ACTION_ID}/")  # the lookup is cached from here
+    post = partial(
+        rf.post,
+        f"/api/v1/actions/{ACTION_ID}/submissions",
+        content_type="application/json",
+    )
+    submit(post(json.dumps(supporter(email="warm@example.org"))), ACTION_ID).close()
+    redis_commands.clear()
+
+    response = submit(post(json.dumps(supporter(email="first@example.org"))), ACTION_ID)
+    before_the_answer = list(redis_commands)
+    response.close()
+
+    # The lookup and every rate-limit window in one script; once the answer is
+    # sent, whether a task is waiting to decide it.
+    assert response.status_code == 202
+    assert before_the_answer == ["EVALSHA"]
+    assert redis_commands == ["EVALSHA", "SET"]
+    assert Submission.objects.filter(email="first@example.org").exists()
+
+
+def test_an_uncached_action_is_looked_up_then_counted(
+    action_page, submit, redis_cache, actions_settings
+):
+    actions_settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": {"ADDRESS": ["1/60"]}}
+
+    first = submit(supporter(email="a@example.org"), REMOTE_ADDR="198.51.100.8")
+    second = submit(supporter(email="b@example.org"), REMOTE_ADDR="198.51.100.8")
+
+    # The first found nothing cached and counted after its lookup; the second
+    # was counted with the cached lookup.
+    assert (first.status_code, second.status_code) == (202, 429)
 
 
 def test_the_insert_refuses_a_field_that_save_would_fill(monkeypatch):
@@ -306,3 +329,53 @@ def test_the_insert_refuses_a_field_that_save_would_fill(monkeypatch):
     finally:
         monkeypatch.undo()
         store.insert_fields.cache_clear()
+
+
+def test_the_link_is_looked_up_in_the_index_of_waiting_tokens(db):
+    from django.utils import timezone
+
+    from caseblocks.actions.confirmation import waiting_for
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # An empty table is read whole otherwise: the plan is the question.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = waiting_for("token", timezone.now()).explain()
+
+    assert "caseblocks_submission_token" in plan
+
+
+def test_a_received_submission_writes_no_index_it_is_never_looked_up_by(db):
+    # Identifiers and token hashes are looked up whole, never with LIKE, and
+    # a submission just received has no token yet.
+    if connection.vendor != "postgresql":
+        pytest.skip("varchar_pattern_ops indexes are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            [Submission._meta.db_table],
+        )
+        indexes = dict(cursor.fetchall())
+
+    assert not [name for name, sql in indexes.items() if "pattern_ops" in sql]
+    assert "WHERE" in indexes["caseblocks_submission_token"]
+
+
+def test_the_insert_sends_its_values_apart_from_the_statement(db):
+    # Nothing for Python to quote into the SQL on every request: the server
+    # takes the values typed.
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's driver always sends them apart")
+    with CaptureQueriesContext(connection) as queries:
+        insert_submission(
+            "default",
+            action_id=ACTION_ID,
+            name="Anna Rossi",
+            consented_at=timezone.now(),
+            created_at=timezone.now(),
+        )
+
+    (insert,) = queries.captured_queries
+    assert "$1" in insert["sql"]
+    assert "Anna Rossi" not in insert["sql"]
+    assert Submission.objects.get().name == "Anna Rossi"
