@@ -11,6 +11,7 @@ from urllib.parse import quote
 from ninja import Router
 from pydantic import ValidationError
 
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -38,7 +39,7 @@ from caseblocks.actions.schemas import (
 from caseblocks.actions.store import public_count, receive_submission
 from caseblocks.blocks.actions import ActionKind
 from caseblocks.privacy import privacy_policy
-from caseblocks.tasks import enqueue_delivery, enqueue_processing
+from caseblocks.tasks import enqueue_delivery, enqueue_processing, received_flag
 from cms.api.errors import Errors, errors_json
 
 ACCEPTED = 202
@@ -86,26 +87,34 @@ class AcceptedResponse(JsonResponse):
     the answer is sent.
 
     The WSGI server closes a response after writing it, so the supporter does
-    not wait for the cache round trip (and, when no task waits, the task row).
+    not wait for the task row, when no task waits (or for the cache round trip,
+    when the flag saying so was not added with the lookup: ``flag_added`` None).
     The submission is already stored: if this is lost, the next submission's
     request, or ``manage.py send_pending_messages``, decides it.
     """
 
+    def __init__(self, *args, flag_added=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flag_added = flag_added
+
     def close(self):
         try:
-            enqueue_processing()
+            enqueue_processing(self.flag_added)
         finally:
             super().close()
 
 
-def accepted(placement):
+def accepted(placement, flag_added=None):
     # The same answer for a first submission, a repeat, a robot caught by the
     # honeypot and an address over its limit: nobody learns whether an address
     # has taken part.
     body = AcceptedOut(
         status="accepted", confirmation_text=placement.value["confirmation_text"]
     )
-    return uncached(AcceptedResponse(body.model_dump(), status=ACCEPTED))
+    response = AcceptedResponse(
+        body.model_dump(), status=ACCEPTED, flag_added=flag_added
+    )
+    return uncached(response)
 
 
 def limited_identities(request, data):
@@ -200,18 +209,25 @@ def submit(request, action_id: str):
     # The common case, a well-formed submission: the action is found and the
     # attempt counted in one cache round trip.
     try:
-        placement, waits, attempt = find_action_and_count(
-            action_id, payload.get("language"), limited_identities(request, data)
+        placement, waits, attempt, flag_added = find_action_and_count(
+            action_id,
+            payload.get("language"),
+            limited_identities(request, data),
+            received_flag(),
         )
     except ActionNotFound:
         return not_found(action_id)
-    if not placement.is_open():
+    is_open = placement.is_open()
+    if is_open and not waits["ADDRESS"]:
+        return receive(placement, data, bool(waits["EMAIL"]), flag_added)
+    if flag_added:
+        # No submission follows for a task to decide.
+        cache.delete(received_flag()[0])
+    if not is_open:
         # Refused: the attempt uses up none of the client's allowance.
         ratelimits.give_back(attempt)
         return closed(placement)
-    if waits["ADDRESS"]:
-        return too_many(waits["ADDRESS"])
-    return receive(placement, data, email_over=bool(waits["EMAIL"]))
+    return too_many(waits["ADDRESS"])
 
 
 def submit_checked(request, action_id, payload, problem, data, problems):
@@ -239,14 +255,14 @@ def submit_checked(request, action_id, payload, problem, data, problems):
     return receive(placement, data, email_over)
 
 
-def receive(placement, data, email_over):
+def receive(placement, data, email_over, flag_added=None):
     # From here a first submission, a repeat, a robot caught by the honeypot
     # and an address over its limit do the same work and get the same answer;
     # the task that follows tells them apart.
     receive_submission(
         placement, data, timezone.now(), dropped=bool(data["website"]) or email_over
     )
-    return accepted(placement)
+    return accepted(placement, flag_added)
 
 
 def confirm(request, response: HttpResponse):

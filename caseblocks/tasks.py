@@ -10,8 +10,10 @@ its own on every request.
 """
 
 import logging
+import time
 
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -23,16 +25,21 @@ logger = logging.getLogger(__name__)
 WAITING_FLAG = "caseblocks:delivery-task-waiting"
 WAITING_FLAG_SECONDS = 10
 RECEIVED_FLAG = "caseblocks:received-task-waiting"
+# How long a task run by a worker waits, once it has cleared the flag, before it
+# reads: a request that saw the flag set just before relies on this task, and
+# its INSERT commits within milliseconds (``received_flag``).
+SETTLE_SECONDS = 1.0
 
 
 @task()
-def process_received_submissions():
+def process_received_submissions(settle_seconds=0):
     """Decide each received submission, oldest first (``confirmation.process``)."""
     from caseblocks.actions.confirmation import process
     from caseblocks.models import Submission, SubmissionState
 
     # Cleared before reading: a submission stored after this line asks for a new task.
     cache.delete(RECEIVED_FLAG)
+    time.sleep(settle_seconds)
     waiting = Submission.objects.filter(
         state__in=(SubmissionState.RECEIVED, SubmissionState.DROPPED)
     ).order_by("pk")
@@ -84,13 +91,30 @@ def enqueue_delivery_task():
         enqueue(deliver_due_messages)
 
 
-def enqueue_processing():
-    """Make sure a task will decide the submission just received.
+def received_flag():
+    """``(key, seconds)`` of the flag set while a task waits to decide received
+    submissions, for a request to add in the round trip it makes anyway.
 
-    The same for every accepted request, whatever the submission turns out to be.
+    Added before the submission's INSERT, it may be found set by a task that
+    starts before that INSERT commits; the task waits ``SETTLE_SECONDS`` after
+    clearing it before it reads, so such a submission is still in its reach.
     """
-    if cache.add(RECEIVED_FLAG, 1, WAITING_FLAG_SECONDS):
-        enqueue(process_received_submissions)
+    return RECEIVED_FLAG, WAITING_FLAG_SECONDS
+
+
+def enqueue_processing(flag_added=None):
+    """Make sure a task will decide the submission just received (and committed).
+
+    ``flag_added`` says whether the request added ``received_flag`` already;
+    None adds it now. The same for every accepted request, whatever the
+    submission turns out to be.
+    """
+    if flag_added is None:
+        flag_added = cache.add(RECEIVED_FLAG, 1, WAITING_FLAG_SECONDS)
+    if flag_added:
+        backend = process_received_submissions.get_backend()
+        settle = 0 if isinstance(backend, ImmediateBackend) else SETTLE_SECONDS
+        enqueue(process_received_submissions, settle)
 
 
 def enqueue(pending, *args, run_after=None):

@@ -211,24 +211,25 @@ def find_action(action_id, language=None):
     return placement_in(found, action_id, language)
 
 
-def find_action_and_count(action_id, language, identities):
-    """``find_action`` and ``ratelimits.hit_scopes(identities)``, in one cache
-    round trip when the lookup is cached (as it is for every submission but the
-    first after a change).
+def find_action_and_count(action_id, language, identities, flag):
+    """``find_action``, ``ratelimits.hit_scopes(identities)`` and adding ``flag``
+    (``(key, seconds)``), in one cache round trip when the lookup is cached (as
+    it is for every submission but the first after a change).
 
-    Return ``(placement, waits, attempt)``; ``ratelimits.give_back(attempt)``
+    Return ``(placement, waits, attempt, flag_added)``; ``flag_added`` is None
+    when the flag was left for the caller to add. ``ratelimits.give_back(attempt)``
     uncounts the attempt. An action that is not found counts nothing, so no
     made-up action can use up an address's allowance.
     """
-    found, waits, attempt = ratelimits.hit_scopes_if_cached(
-        identities, cache_key(action_id), absent=[]
+    found, waits, attempt, added = ratelimits.hit_scopes_if_cached(
+        identities, cache_key(action_id), absent=[], flag=flag
     )
     if found is None:
         placement = find_action(action_id, language)
         attempt = ratelimits.Attempt(identities)
         waits = attempt.waits(ratelimits.count_attempts(attempt.windows))
-        return placement, waits, attempt
-    return placement_in(found, action_id, language), waits, attempt
+        return placement, waits, attempt, None
+    return placement_in(found, action_id, language), waits, attempt, added
 
 
 def placement_in(found, action_id, language):

@@ -75,27 +75,31 @@ def hit_scopes(identities, now=None):
     return attempt.waits(count_attempts(attempt.windows))
 
 
-def hit_scopes_if_cached(identities, key, absent, now=None):
+def hit_scopes_if_cached(identities, key, absent, flag, now=None):
     """Read ``key`` from the cache and, if it holds something other than
-    ``absent``, ``hit_scopes``: one round trip with Redis for both.
+    ``absent``, ``hit_scopes`` and add ``flag`` (``(key, seconds)``, as
+    ``cache.add`` would): one round trip with Redis for all three.
 
-    Return ``(value, waits, attempt)``; ``value`` is None (and nothing is
-    counted, ``waits`` and ``attempt`` None) when the key holds nothing or
-    ``absent``. ``give_back(attempt)`` uncounts it.
+    Return ``(value, waits, attempt, flag_added)``; ``value`` is None, and
+    nothing is counted or added, when the key holds nothing or ``absent``.
+    ``give_back(attempt)`` uncounts the attempt.
     """
     attempt = Attempt(identities, now)
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
-        value, counts = read_and_count_in_redis(backend, key, absent, attempt.windows)
+        value, counts, added = read_and_count_in_redis(
+            backend, key, absent, attempt.windows, flag
+        )
     else:
         value = backend.get(key)
         if value is None or value == absent:
             value = None
         else:
             counts = count_attempts(attempt.windows)
+            added = backend.add(flag[0], 1, flag[1])
     if value is None:
-        return None, None, None
-    return value, attempt.waits(counts), attempt
+        return None, None, None, False
+    return value, attempt.waits(counts), attempt, added
 
 
 class Attempt:
@@ -162,19 +166,21 @@ end
 return counts
 """
 
-# KEYS[1] is read; unless it is missing or holds ARGV[1], each window after it
-# is counted as COUNT_WINDOWS counts them. The value read comes first.
+# KEYS[1] is read; unless it is missing or holds ARGV[1], KEYS[2] is added
+# (SET NX EX ARGV[2]) and each window after it counted as COUNT_WINDOWS counts
+# them. The value read comes first, then whether KEYS[2] was added.
 READ_AND_COUNT_WINDOWS = """
 local value = redis.call("GET", KEYS[1])
 if not value or value == ARGV[1] then
   return {false}
 end
-local counts = {value}
-for i = 2, #KEYS do
+local added = redis.call("SET", KEYS[2], 1, "EX", ARGV[2], "NX") and 1 or 0
+local answer = {value, added}
+for i = 3, #KEYS do
   redis.call("SET", KEYS[i], 0, "EX", ARGV[i], "NX")
-  counts[i] = redis.call("INCR", KEYS[i])
+  answer[i] = redis.call("INCR", KEYS[i])
 end
-return counts
+return answer
 """
 
 
@@ -191,18 +197,23 @@ def count_in_redis(backend, windows):
     return script(client, COUNT_WINDOWS)(keys=keys, args=lifetimes)
 
 
-def read_and_count_in_redis(backend, key, absent, windows):
-    """``(value of key, counts)``, or ``(None, None)`` when nothing was counted."""
+def read_and_count_in_redis(backend, key, absent, windows, flag):
+    """``(value of key, counts, flag added)``, or ``(None, None, False)``
+    when nothing was counted."""
     client = backend._cache.get_client(write=True)
     serializer = backend._cache._serializer
-    keys = [backend.make_and_validate_key(key)] + [
+    flag_key, flag_seconds = flag
+    keys = [backend.make_and_validate_key(name) for name in (key, flag_key)] + [
         backend.make_and_validate_key(window) for window, _seconds in windows
     ]
-    args = [serializer.dumps(absent)] + [seconds + 1 for _key, seconds in windows]
-    value, *counts = script(client, READ_AND_COUNT_WINDOWS)(keys=keys, args=args)
+    args = [serializer.dumps(absent), flag_seconds] + [
+        seconds + 1 for _key, seconds in windows
+    ]
+    value, *rest = script(client, READ_AND_COUNT_WINDOWS)(keys=keys, args=args)
     if value is None:
-        return None, None
-    return serializer.loads(value), counts
+        return None, None, False
+    added, *counts = rest
+    return serializer.loads(value), counts, bool(added)
 
 
 def script(client, source):

@@ -5,10 +5,12 @@ statement to every submission should have to change them on purpose.
 """
 
 import json
+from datetime import timedelta
 from functools import partial
 
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import pre_init
 from django.test.utils import CaptureQueriesContext
@@ -24,7 +26,7 @@ from caseblocks.models import (
     SubmissionState,
 )
 
-from .conftest import ACTION_ID, confirm_token, supporter
+from .conftest import ACTION_ID, confirm_token, publish_case, supporter
 
 pytestmark = pytest.mark.django_db
 
@@ -296,11 +298,11 @@ def test_a_cached_action_is_found_and_counted_in_one_redis_command(
     before_the_answer = list(redis_commands)
     response.close()
 
-    # The lookup and every rate-limit window in one script; once the answer is
-    # sent, whether a task is waiting to decide it.
+    # The lookup, every rate-limit window and the flag of a waiting task in
+    # one script; once the answer is sent, nothing more (a task is waiting).
     assert response.status_code == 202
     assert before_the_answer == ["EVALSHA"]
-    assert redis_commands == ["EVALSHA", "SET"]
+    assert redis_commands == ["EVALSHA"]
     assert Submission.objects.filter(email="first@example.org").exists()
 
 
@@ -379,3 +381,67 @@ def test_the_insert_sends_its_values_apart_from_the_statement(db):
     assert "$1" in insert["sql"]
     assert "Anna Rossi" not in insert["sql"]
     assert Submission.objects.get().name == "Anna Rossi"
+
+
+def test_a_worker_task_waits_for_requests_that_saw_it_waiting(
+    action_page, submit, queued_tasks, monkeypatch
+):
+    from caseblocks import tasks
+
+    submit(supporter(email="one@example.org"))
+    (waiting,) = queued_tasks
+    assert waiting.args == [tasks.SETTLE_SECONDS]
+
+    def settling(seconds):
+        # A request that found the flag set, before the task cleared it,
+        # commits its submission while the task waits.
+        assert seconds == tasks.SETTLE_SECONDS
+        assert not cache.get(tasks.RECEIVED_FLAG)
+        submit(supporter(email="two@example.org"))
+
+    monkeypatch.setattr(tasks.time, "sleep", settling)
+    outcomes = waiting.task.call(*waiting.args)
+
+    assert outcomes == ["pending", "pending"]
+
+
+def test_an_inline_task_does_not_wait(action_page, submit, settings, monkeypatch):
+    from caseblocks import tasks
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    slept = []
+    monkeypatch.setattr(tasks.time, "sleep", slept.append)
+
+    submit(supporter(email="one@example.org"), confirm=False)
+
+    assert slept == [0]
+    assert Submission.objects.get().state == SubmissionState.PENDING
+
+
+@pytest.mark.parametrize("refusal", ["closed", "over the limit"])
+def test_a_refused_submission_leaves_no_task_flag(
+    db, submit, actions_settings, queued_tasks, each_cache, refusal
+):
+    from caseblocks.tasks import RECEIVED_FLAG
+
+    actions_settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": {"ADDRESS": ["1/60"]}}
+    if refusal == "closed":
+        publish_case(closes_at=timezone.now() - timedelta(hours=1))
+    else:
+        publish_case()
+        submit(supporter(email="one@example.org"), REMOTE_ADDR="198.51.100.7")
+        deciding = [
+            r for r in queued_tasks if r.task.name == "process_received_submissions"
+        ]
+        deciding[0].task.call()  # a worker started: the flag is cleared
+    submit(supporter(email="probe@example.org"))  # the lookup is cached from here
+    cache.delete(RECEIVED_FLAG)
+
+    response = submit(supporter(email="two@example.org"), REMOTE_ADDR="198.51.100.7")
+
+    # Nothing was stored, so no task may seem to wait for it: the next
+    # submission asks for one.
+    assert response.status_code == (409 if refusal == "closed" else 429)
+    assert cache.get(RECEIVED_FLAG) is None
