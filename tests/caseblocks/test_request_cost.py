@@ -6,7 +6,6 @@ statement to every submission should have to change them on purpose.
 
 import json
 from datetime import timedelta
-from functools import partial
 
 import pytest
 
@@ -281,29 +280,30 @@ def test_every_rate_limit_window_is_one_redis_command(
 
 
 def test_a_cached_action_is_found_and_counted_in_one_redis_command(
-    action_page, client, redis_cache, queued_tasks, rf, redis_commands
+    action_page, submit, redis_cache, queued_tasks, rf, redis_commands
 ):
-    from caseblocks.api import submit
+    from caseblocks import api
 
-    client.get(f"/api/v1/actions/{ACTION_ID}/")  # the lookup is cached from here
-    post = partial(
-        rf.post,
+    submit(supporter(email="warm@example.org"))  # the lookup is cached from here
+    redis_commands.clear()
+    request = rf.post(
         f"/api/v1/actions/{ACTION_ID}/submissions",
+        json.dumps(supporter(email="first@example.org")),
         content_type="application/json",
     )
-    submit(post(json.dumps(supporter(email="warm@example.org"))), ACTION_ID).close()
-    redis_commands.clear()
 
-    response = submit(post(json.dumps(supporter(email="first@example.org"))), ACTION_ID)
+    response = api.submit(request, ACTION_ID)
     before_the_answer = list(redis_commands)
+    stored = Submission.objects.filter(email="first@example.org").exists()
+    # Closing sends request_finished, which closes the test's connection.
     response.close()
 
     # The lookup, every rate-limit window and the flag of a waiting task in
     # one script; once the answer is sent, nothing more (a task is waiting).
     assert response.status_code == 202
+    assert stored
     assert before_the_answer == ["EVALSHA"]
     assert redis_commands == ["EVALSHA"]
-    assert Submission.objects.filter(email="first@example.org").exists()
 
 
 def test_an_uncached_action_is_looked_up_then_counted(
