@@ -10,7 +10,9 @@ class AtomicPublishMixin:
     revisions, the comments, the log entry and whatever ``page_published``'s
     receivers write would each commit on their own, and a failure halfway would
     leave a page half published. ``revision.publish()``, workflow approval,
-    scheduled publishing and ``create``/``edit`` actions all end in ``publish``.
+    scheduled publishing, bulk publishing and the ``create``/``edit`` actions all
+    end in ``publish``; the admin's page edit view and its API publish action run
+    ``PublishPageRevisionAction`` themselves, and are not covered.
     The content event (``cms.lifecycle``) then hears the publish inside the
     transaction and announces it after the commit, so a subscriber may write in
     the same transaction (``content_changing``) instead of committing again.
