@@ -28,6 +28,10 @@ def update_placements_on_change(sender, change, pages=(), **kwargs):
 def forget_letters_on_change(sender, change, **kwargs):
     from caseblocks.letters.store import forget_letters
 
+    if change.kind == Change.PUBLISHED:
+        # A letter's key holds the page's live revision: a publish already
+        # leaves the old letters unreachable (caseblocks.letters.store).
+        return
     forget_letters(change.page_ids)
 
 

@@ -25,8 +25,10 @@ the commit: told before, it could fetch the old answer again and keep it.
 A change's tags are worked out once, when it is noted, and kept on the change
 (``change.memo``) for the renewal after the commit and the purge: the pages it
 names and their translations are read while they are all still there. A change
-noted outside a transaction (Wagtail sends ``page_published`` after the page's
-own save has committed) is already committed when it is noted, and
+noted outside a transaction (Wagtail's publish action opens none: core's page
+types publish in one, ``cms.models.publishing``, but the admin's edit view runs
+the action itself, and sends ``page_published`` after the page's own save has
+committed) is already committed when it is noted, and
 ``content_changed`` follows at once: the first renewal is the one after the
 commit too, and is not made twice.
 """

@@ -21,11 +21,17 @@ from cms.blocks import CaseStreamBlock
 from .cases import CampaignState
 from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
 class CampaignIndexPage(
-    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    IndexPageMixin,
+    TeaserMixin,
+    Page,
 ):
     subpage_types = ["cms.CampaignPage", "cms.GeneralPage"]
 
@@ -35,7 +41,12 @@ class CampaignIndexPage(
 
 
 class CampaignPage(
-    HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    SummaryMixin,
+    TeaserMixin,
+    Page,
 ):
     """A campaign: its name is the page title."""
 

@@ -22,11 +22,17 @@ from .mixins import (
     TeaserMixin,
 )
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
 class CaseIndexPage(
-    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    IndexPageMixin,
+    TeaserMixin,
+    Page,
 ):
     subpage_types = ["cms.CasePage"]
 
@@ -60,6 +66,7 @@ class CaseTag(TaggedItemBase):
 
 
 class CasePage(
+    AtomicPublishMixin,
     HeadlessServeMixin,
     FrontendPreviewMixin,
     LocalisedReferencesMixin,

@@ -15,6 +15,7 @@ from cms.visibility import visible
 
 from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
@@ -24,7 +25,12 @@ def country_choices():
 
 
 class CountryIndexPage(
-    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    IndexPageMixin,
+    TeaserMixin,
+    Page,
 ):
     subpage_types = ["cms.CountryPage"]
 
@@ -45,7 +51,12 @@ class Region(models.TextChoices):
 
 
 class CountryPage(
-    HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    SummaryMixin,
+    TeaserMixin,
+    Page,
 ):
     """A country: the page title is its name, as readers of the locale write it."""
 

@@ -10,11 +10,17 @@ from cms.blocks import CaseStreamBlock
 
 from .mixins import SummaryMixin, TeaserMixin
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
 class GeneralPage(
-    HeadlessServeMixin, FrontendPreviewMixin, SummaryMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    SummaryMixin,
+    TeaserMixin,
+    Page,
 ):
     """Any other page: about us, the privacy policy, a campaign's landing page.
 

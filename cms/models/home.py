@@ -8,10 +8,13 @@ from wagtail.search import index
 
 from .mixins import TeaserMixin
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
-class HomePage(HeadlessServeMixin, FrontendPreviewMixin, TeaserMixin, Page):
+class HomePage(
+    AtomicPublishMixin, HeadlessServeMixin, FrontendPreviewMixin, TeaserMixin, Page
+):
     """The root of one locale's site: its sections hang below it."""
 
     teaser_summary = "intro"

@@ -22,6 +22,7 @@ from .mixins import (
     TeaserMixin,
 )
 from .preview import FrontendPreviewMixin
+from .publishing import AtomicPublishMixin
 from .serving import HeadlessServeMixin
 
 
@@ -35,7 +36,12 @@ def language_choices():
 
 
 class NewsIndexPage(
-    HeadlessServeMixin, FrontendPreviewMixin, IndexPageMixin, TeaserMixin, Page
+    AtomicPublishMixin,
+    HeadlessServeMixin,
+    FrontendPreviewMixin,
+    IndexPageMixin,
+    TeaserMixin,
+    Page,
 ):
     subpage_types = ["cms.NewsPage"]
 
@@ -45,6 +51,7 @@ class NewsIndexPage(
 
 
 class NewsPage(
+    AtomicPublishMixin,
     HeadlessServeMixin,
     FrontendPreviewMixin,
     LocalisedReferencesMixin,

@@ -164,10 +164,23 @@ def test_the_content_event_drops_the_cached_letters(client, appeal_page, renders
     client.get(letter_url(appeal_page))
     content_changed.send(
         sender=ContentChange,
-        change=ContentChange(Change.PUBLISHED, frozenset({appeal_page.pk})),
+        change=ContentChange(Change.MOVED, frozenset({appeal_page.pk})),
     )
     client.get(letter_url(appeal_page))
     assert renders == ["a4", "a4"]
+
+
+def test_a_publish_leaves_the_letter_stamp_alone(appeal_page, monkeypatch):
+    # The new live revision in the key is what retires the old letters.
+    from caseblocks.letters import store
+
+    forgotten = []
+    monkeypatch.setattr(store, "forget_letters", forgotten.append)
+    content_changed.send(
+        sender=ContentChange,
+        change=ContentChange(Change.PUBLISHED, frozenset({appeal_page.pk})),
+    )
+    assert forgotten == []
 
 
 def test_each_language_version_has_its_own_letter(client, appeal_page, renders):

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import PageViewRestriction
 
 from cms.api import tags
@@ -200,13 +201,28 @@ def test_the_tags_are_renewed_when_the_publish_commits(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_publish_outside_a_transaction_renews_its_tags_once(case_page, monkeypatch):
-    # Wagtail sends page_published after the page's save has committed: the
-    # renewal when the change is noted is already the one after the commit.
+    # The admin's edit view runs Wagtail's publish action itself, in no
+    # transaction: page_published comes after the page's save has committed, and
+    # the renewal when the change is noted is already the one after the commit.
+    renewed = []
+    monkeypatch.setattr(tags, "renew", lambda changed: renewed.append(set(changed)))
+    case_page.title = "Renamed case"
+    PublishPageRevisionAction(case_page.save_revision()).execute()
+    assert len(renewed) == 1
+    assert f"page:{case_page.pk}" in renewed[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_publish_renews_its_tags_in_and_after_its_transaction(
+    case_page, monkeypatch
+):
+    # page.publish() is one transaction (cms.models.publishing): renewed when
+    # noted, for the transaction's own reads, and again once it has committed.
     renewed = []
     monkeypatch.setattr(tags, "renew", lambda changed: renewed.append(set(changed)))
     rename(case_page)
-    assert len(renewed) == 1
-    assert f"page:{case_page.pk}" in renewed[0]
+    assert len(renewed) == 2
+    assert renewed[0] == renewed[1]
 
 
 def site_queries(client, url):
