@@ -1,7 +1,9 @@
 """Fixtures for the action forms: a published case page carrying an action."""
 
 import re
+import time
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django_tasks import default_task_backend
@@ -9,7 +11,7 @@ from django_tasks import default_task_backend
 from django.core import mail
 from django.core.cache import cache
 
-from caseblocks.actions import confirmation
+from caseblocks.actions import confirmation, ratelimits
 from tests.factories import CasePageFactory
 from tests.factories.blocks import target_ids
 
@@ -65,9 +67,15 @@ def supporter(**overrides):
 
 
 @pytest.fixture(autouse=True)
-def actions_settings(settings):
-    """Fresh rate-limit counters and loose limits; tests of the limits tighten them."""
+def actions_settings(settings, monkeypatch):
+    """Fresh rate-limit counters and loose limits; tests of the limits tighten them.
+
+    The limits' clock stands still at half past a minute: the windows are fixed,
+    and a test crossing the turn of one would see its count start again.
+    """
     cache.clear()
+    still = time.time() // 60 * 60 + 30
+    monkeypatch.setattr(ratelimits, "time", SimpleNamespace(time=lambda: still))
     settings.CASEBOOK_ACTIONS = {"RATE_LIMITS": LOOSE_LIMITS}
     yield settings
     cache.clear()
