@@ -20,15 +20,11 @@ from cms.blocks import CaseStreamBlock
 
 from .cases import CampaignState
 from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
 class CampaignIndexPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     IndexPageMixin,
     TeaserMixin,
     Page,
@@ -41,9 +37,7 @@ class CampaignIndexPage(
 
 
 class CampaignPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     SummaryMixin,
     TeaserMixin,
     Page,

@@ -21,15 +21,11 @@ from .mixins import (
     SummaryMixin,
     TeaserMixin,
 )
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
 class CaseIndexPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     IndexPageMixin,
     TeaserMixin,
     Page,
@@ -66,9 +62,7 @@ class CaseTag(TaggedItemBase):
 
 
 class CasePage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     LocalisedReferencesMixin,
     SummaryMixin,
     TeaserMixin,

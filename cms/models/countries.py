@@ -14,9 +14,7 @@ from cms.blocks import CountryStreamBlock
 from cms.visibility import visible
 
 from .mixins import IndexPageMixin, SummaryMixin, TeaserMixin
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
 def country_choices():
@@ -25,9 +23,7 @@ def country_choices():
 
 
 class CountryIndexPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     IndexPageMixin,
     TeaserMixin,
     Page,
@@ -51,9 +47,7 @@ class Region(models.TextChoices):
 
 
 class CountryPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     SummaryMixin,
     TeaserMixin,
     Page,

@@ -9,15 +9,11 @@ from wagtail.search import index
 from cms.blocks import CaseStreamBlock
 
 from .mixins import SummaryMixin, TeaserMixin
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
 class GeneralPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     SummaryMixin,
     TeaserMixin,
     Page,

@@ -7,14 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .mixins import TeaserMixin
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
-class HomePage(
-    AtomicPublishMixin, HeadlessServeMixin, FrontendPreviewMixin, TeaserMixin, Page
-):
+class HomePage(CasebookPageMixin, TeaserMixin, Page):
     """The root of one locale's site: its sections hang below it."""
 
     teaser_summary = "intro"

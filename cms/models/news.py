@@ -21,9 +21,7 @@ from .mixins import (
     SummaryMixin,
     TeaserMixin,
 )
-from .preview import FrontendPreviewMixin
-from .publishing import AtomicPublishMixin
-from .serving import HeadlessServeMixin
+from .publishing import CasebookPageMixin
 
 
 def language_choices():
@@ -36,9 +34,7 @@ def language_choices():
 
 
 class NewsIndexPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     IndexPageMixin,
     TeaserMixin,
     Page,
@@ -51,9 +47,7 @@ class NewsIndexPage(
 
 
 class NewsPage(
-    AtomicPublishMixin,
-    HeadlessServeMixin,
-    FrontendPreviewMixin,
+    CasebookPageMixin,
     LocalisedReferencesMixin,
     SummaryMixin,
     TeaserMixin,

@@ -1,6 +1,9 @@
-"""Publishing a page in one transaction."""
+"""Publishing a page in one transaction, and what every page type is built on."""
 
 from django.db import transaction
+
+from .preview import FrontendPreviewMixin
+from .serving import HeadlessServeMixin
 
 
 class AtomicPublishMixin:
@@ -25,3 +28,8 @@ class AtomicPublishMixin:
             return super().publish(*args, **kwargs)
 
     publish.alters_data = True
+
+
+class CasebookPageMixin(AtomicPublishMixin, HeadlessServeMixin, FrontendPreviewMixin):
+    """What every page type does: publish in one transaction, answer its own URL
+    as the headless site does, and preview on the front-end. First in its bases."""
