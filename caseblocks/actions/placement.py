@@ -227,8 +227,7 @@ def find_action_and_count(action_id, language, identities, flag):
     if found is None:
         placement = find_action(action_id, language)
         attempt = ratelimits.Attempt(identities)
-        waits = attempt.waits(ratelimits.count_attempts(attempt.windows))
-        return placement, waits, attempt, None
+        return placement, attempt.count(), attempt, None
     return placement_in(found, action_id, language), waits, attempt, added
 
 

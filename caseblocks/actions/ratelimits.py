@@ -71,8 +71,7 @@ def hit_scopes(identities, now=None):
 
     Return ``{scope: seconds to wait or None}``.
     """
-    attempt = Attempt(identities, now)
-    return attempt.waits(count_attempts(attempt.windows))
+    return Attempt(identities, now).count()
 
 
 def hit_scopes_if_cached(identities, key, absent, flag, now=None):
@@ -122,6 +121,10 @@ class Attempt:
             for scope, _count, seconds in self.rules
         ]
         self.scopes = list(identities)
+
+    def count(self):
+        """Count this attempt in each of its windows; return ``waits``."""
+        return self.waits(count_attempts(self.windows))
 
     def waits(self, counts):
         """``{scope: seconds to wait or None}`` once its windows hold ``counts``."""
