@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 
 from cms.models import HomePage
@@ -53,3 +56,50 @@ def django_db_setup(django_db_setup):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
             type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on the local Redis, under a prefix of its own; skipped
+    without a server. Yields the cache."""
+    redis = pytest.importorskip("redis")
+    from django.core.cache import caches
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield caches["default"]
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the Redis commands sent from here on, in order."""
+    from redis.connection import Connection
+
+    commands = []
+    send_command, pack_commands = Connection.send_command, Connection.pack_commands
+
+    def one(self, *args, **kwargs):
+        commands.append(args[0])
+        return send_command(self, *args, **kwargs)
+
+    def many(self, batch):
+        commands.extend(args[0] for args in batch)
+        return pack_commands(self, batch)
+
+    monkeypatch.setattr(Connection, "send_command", one)
+    monkeypatch.setattr(Connection, "pack_commands", many)
+    return commands

@@ -23,14 +23,16 @@ missing version matches nothing.
 The race. A worker may read rows before a publish commits, and store what it
 made from them after the change renewed its tags: labelled with the new
 versions, the old content would be served until the next change. So a change
-*first* renews a change counter, *then* the tags, and a worker reads the counter
-with its entry lookup, before any database read (``lookup``), and again in the
-same ``get_many`` as the tag versions just before storing (``store``). It stores
-only if the counter has not moved. Either the change renewed the counter before
-that ``get_many`` (the counter moved: nothing is stored), or after it: then the
-versions read are the old ones, the entry is stored under them, and the
-renewal that follows makes it stale. The change is announced after its
-transaction commits, so rows read after the counter moved are the new ones.
+renews a change counter with the tags (in one ``MSET`` on Redis, which no read
+sees half done; elsewhere the counter *first*, and again last), and a worker
+reads the counter with its entry lookup, before any database read (``lookup``),
+and again in the same ``get_many`` as the tag versions just before storing
+(``store``). It stores only if the counter has not moved. Either the change
+renewed the counter before that ``get_many`` (the counter moved: nothing is
+stored), or after it: then the versions read are the old ones, the entry is
+stored under them, and the renewal makes it stale. The change is announced
+after its transaction commits, so rows read after the counter moved are the
+new ones.
 
 One read per hit. Each process remembers the versions it read, with the counter
 read in the same ``get_many`` (``KnownVersions``). A renewal writes its tags and
@@ -49,7 +51,8 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 from cms.conf import get_setting
 
@@ -271,13 +274,18 @@ def extra():
 
 
 def renew(tags):
-    """Make stale every entry tagged with one of ``tags``: the counter first.
+    """Make stale every entry tagged with one of ``tags``, and move the counter.
 
-    The counter moves twice: before, so that nothing read meanwhile is stored
-    (``versions_for``), and with the tags, in the same ``set_many``, so that no
-    process goes on trusting the versions it knew (``KnownVersions``).
+    The counter moves with the tags, in the same ``set_many`` and written last,
+    so that no process goes on trusting the versions it knew (``KnownVersions``)
+    and nothing read before the renewal is stored under the new versions
+    (``versions_for``). On Redis that ``set_many`` is one ``MSET``, which no
+    read sees half done: one round trip. A cache that writes key by key could
+    show a new tag beside the old counter, to a worker about to store rows it
+    read before the change; so there the counter moves first as well.
     """
-    cache.set(COUNTER_KEY, fresh_counter(), None)
+    if not writes_at_once():
+        cache.set(COUNTER_KEY, fresh_counter(), None)
     tags = set(tags)
     if renews_everything():
         tags.add(EVERYTHING)
@@ -285,6 +293,11 @@ def renew(tags):
     # Last: a cache that writes key by key has written every tag once it shows.
     renewed[COUNTER_KEY] = fresh_counter()
     cache.set_many(renewed, None)
+
+
+def writes_at_once():
+    """Whether a ``set_many`` of the cache is seen whole or not at all."""
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache)
 
 
 def fresh_counter():

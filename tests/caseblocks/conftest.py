@@ -2,7 +2,6 @@
 
 import re
 import time
-import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -153,29 +152,6 @@ def queued_tasks(settings):
     default_task_backend.clear()
     yield default_task_backend.results
     default_task_backend.clear()
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """Django's Redis cache on the local server, under a prefix of its own; skipped without one."""
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        pytest.skip("no Redis server")
-    prefix = f"test-caseblocks-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield
-    client = redis.Redis.from_url(url)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 @pytest.fixture(params=["local", "redis"])

@@ -239,27 +239,6 @@ def test_rate_limits_count_in_redis_per_scope(
     assert 0 < int(over_address["Retry-After"]) <= 61
 
 
-@pytest.fixture
-def redis_commands(monkeypatch):
-    """The names of the Redis commands sent from here on, in order."""
-    from redis.connection import Connection
-
-    commands = []
-    send_command, pack_commands = Connection.send_command, Connection.pack_commands
-
-    def one(self, *args, **kwargs):
-        commands.append(args[0])
-        return send_command(self, *args, **kwargs)
-
-    def many(self, batch):
-        commands.extend(args[0] for args in batch)
-        return pack_commands(self, batch)
-
-    monkeypatch.setattr(Connection, "send_command", one)
-    monkeypatch.setattr(Connection, "pack_commands", many)
-    return commands
-
-
 def test_every_rate_limit_window_is_one_redis_command(
     actions_settings, redis_cache, redis_commands
 ):

@@ -1,11 +1,9 @@
 """The CDN hears exactly the tags, or the recorded URLs, a change made stale."""
 
 import json
-import os
 
 import pytest
 
-from django.core.cache import caches
 from django.http import HttpResponse
 
 from cms.api import purge
@@ -137,22 +135,6 @@ def test_nothing_is_recorded_or_sent_without_a_cdn(settings, cdn):
 def test_a_tag_cdn_records_no_urls(fastly):
     purge.remember("http://cms.example/api/v1/pages/", {"page:1"})
     assert purge.recorded_urls({"page:1"}) == set()
-
-
-@pytest.fixture
-def redis_cache(settings):
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "cms.cache.RedisCache",
-            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2"),
-            "KEY_PREFIX": f"test-cdn-{worker}",
-        }
-    }
-    backend = caches["default"]
-    backend.clear()
-    yield backend
-    backend.clear()
 
 
 def test_workers_record_urls_in_one_redis_set_that_expires(redis_cache, varnish):

@@ -322,6 +322,27 @@ def test_a_renewal_writes_the_counter_with_its_tags_and_last(monkeypatch):
     assert set(together[:-1]) == set(tags.version_keys({"page:1", "site"}))
 
 
+def test_on_redis_a_renewal_is_one_write_of_its_tags_and_the_counter(
+    redis_cache, redis_commands
+):
+    # One MSET, which no read sees half done: the counter needs no write before it.
+    tags.mark()
+    redis_commands.clear()
+    tags.renew({"page:1", "site"})
+    assert [name for name in redis_commands if name not in ("MULTI", "EXEC")] == [
+        "MSET"
+    ]
+
+
+def test_on_redis_rows_read_before_a_renewal_are_not_stored_under_it(redis_cache):
+    before = tags.mark()
+    tags.renew({"page:1"})
+    tags.store({"probe": ("old", {"page:1"})}, before)
+    assert tags.lookup(["probe"])[0] == {}
+    tags.store({"probe": ("new", {"page:1"})}, tags.mark())
+    assert tags.lookup(["probe"])[0] == {"probe": "new"}
+
+
 def test_new_tags_get_their_versions_in_one_write(monkeypatch):
     counter = tags.mark()
     monkeypatch.setattr(tags.cache, "add", None)  # never one key at a time
