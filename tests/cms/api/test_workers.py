@@ -27,7 +27,10 @@ from bench.server import start_gunicorn
 from cms.api import caching, responses, tags
 
 ROOT = Path(__file__).resolve().parents[3]
-PORT = int(os.environ.get("TEST_WORKERS_PORT", "8611"))
+# One port per xdist worker: two of this module's tests may run at once.
+PORT = int(os.environ.get("TEST_WORKERS_PORT", "8611")) + int(
+    os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0
+)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 OLD = "Erzhan Elshibayev"
 
