@@ -35,8 +35,8 @@ commit too, and is not made twice.
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 
 from wagtail.models import Page
 
@@ -50,27 +50,29 @@ TAGS = "cms.api.tags"
 RENEWED_AFTER_COMMIT = "cms.api.renewed_after_commit"
 
 
-def page_tags(page_ids):
-    """Tags of the pages ``page_ids`` and of their translations (one query)."""
-    rows = Page.objects.filter(
-        Q(pk__in=page_ids)
-        | Q(
-            translation_key__in=Page.objects.filter(pk__in=page_ids).values(
-                "translation_key"
-            )
-        )
-    ).values_list("pk", "content_type__app_label", "content_type__model")
+def page_tags(page_ids, pages=()):
+    """Tags of the pages ``page_ids`` and of their translations (one query).
+
+    ``pages``: instances of some of them, whose translation keys need no read.
+    """
+    keys = {page.translation_key for page in pages if page.pk in page_ids}
+    if len(keys) < len(page_ids):
+        keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    rows = Page.objects.filter(translation_key__in=keys).values_list(
+        "pk", "content_type_id"
+    )
     found = {tags.page_tag(pk) for pk in page_ids}
-    for pk, app_label, model in rows:
-        found |= {tags.page_tag(pk), f"type:{app_label}.{model}"}
-    if len({pk for pk, _app, _model in rows} & set(page_ids)) < len(page_ids):
+    for pk, content_type_id in rows:
+        model = ContentType.objects.get_for_id(content_type_id)
+        found |= {tags.page_tag(pk), f"type:{model.app_label}.{model.model}"}
+    if len({pk for pk, _type in rows} & set(page_ids)) < len(page_ids):
         # Some are gone: their types are unknown now.
         found |= {tags.type_tag(page_type.model) for page_type in page_types().values()}
     return found
 
 
-def find_tags(change):
-    found = page_tags(change.page_ids) if change.page_ids else set()
+def find_tags(change, pages=()):
+    found = page_tags(change.page_ids, pages) if change.page_ids else set()
     if change.kind in (Change.SITE, Change.LOCALE):
         found.add(tags.SITE)
     if change.snippet:
@@ -78,15 +80,15 @@ def find_tags(change):
     return found
 
 
-def tags_of(change):
+def tags_of(change, pages=()):
     """The tags whose cached answers ``change`` may have made stale (read once)."""
     if TAGS not in change.memo:
-        change.memo[TAGS] = frozenset(find_tags(change))
+        change.memo[TAGS] = frozenset(find_tags(change, pages))
     return set(change.memo[TAGS])
 
 
-def renew_when_noted(sender, change, **kwargs):
-    changed = tags_of(change)
+def renew_when_noted(sender, change, pages=(), **kwargs):
+    changed = tags_of(change, pages)
     if changed:
         tags.renew(changed)
         change.memo[
