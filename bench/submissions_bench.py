@@ -7,7 +7,8 @@ postgres://postgres@127.0.0.1:5432/casebook_bench_actions, dropped and made
 anew), publishes one e-mail action with two targets, serves it with gunicorn
 (BENCH_WORKERS workers, by default 2 x cores + 1; BENCH_THREADS > 1 uses gthread
 workers with that many threads) and posts submissions from BENCH_CLIENTS
-processes for BENCH_SECONDS. Addresses are drawn from a pool, in varied
+processes for BENCH_SECONDS, split into BENCH_ROUNDS turns (default 4) that
+alternate with the same turns on a bare view (below). Addresses are drawn from a pool, in varied
 spellings, so many are repeats. Messages go to the database task queue and are
 not sent. The cache is Redis (BENCH_ACTIONS_REDIS_URL, by default database 10 of
 the local Redis, flushed at the start), as production must share one.
@@ -16,7 +17,9 @@ Gunicorn listens on BENCH_PORT (by default any free port).
 Prints the SQL statements of one first submission and of one repeat, accepted
 submissions per second and latency percentiles, and, in the same run, the
 ceiling of the stack: a bare Django view through the same middleware and
-gunicorn, taking the same POST. Then decides the received submissions here, as
+gunicorn, taking the same POST. Each round loads both, one after the other
+(which goes first alternates), so a change in the machine's load meets both
+sides alike; the share of the bare view is the median of the rounds'. Then decides the received submissions here, as
 the task would (mailing a link each, to the dummy backend), and confirms every
 link over HTTP from the same client processes, printing confirmations per
 second. Finally checks that the rows, the counter, the public count and the
@@ -29,6 +32,7 @@ import multiprocessing
 import os
 import random
 import socket
+import statistics
 import sys
 import tempfile
 import time
@@ -43,6 +47,7 @@ DATABASE_URL = os.environ.get(
     "postgres://postgres@127.0.0.1:5432/casebook_bench_actions",
 )
 SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 WORKERS = os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1))
 THREADS = os.environ.get("BENCH_THREADS", "1")
@@ -270,13 +275,13 @@ def percentile(values, fraction):
     return values[min(len(values) - 1, int(len(values) * fraction))] * 1000
 
 
-def load(port, path=None):
+def load(port, path=None, seconds=SECONDS, seeds=range(CLIENTS)):
     results = multiprocessing.Queue()
     workers = [
         multiprocessing.Process(
-            target=client, args=(port, SECONDS, seed, results, path)
+            target=client, args=(port, seconds, seed, results, path)
         )
-        for seed in range(CLIENTS)
+        for seed in seeds
     ]
     for worker in workers:
         worker.start()
@@ -290,6 +295,33 @@ def load(port, path=None):
             statuses[status] = statuses.get(status, 0) + count
     emails = [email for _l, _s, batch in collected for email in batch]
     return latencies, statuses, emails
+
+
+def side_by_side(port):
+    """Alternate turns of submissions and of the bare view, ROUNDS of each.
+
+    Returns the submissions' latencies, statuses and accepted addresses, and per
+    round ``(accepted/s, bare view req/s)``.
+    """
+    seconds = SECONDS / ROUNDS
+    latencies, statuses, emails, rounds = [], {}, [], []
+    for number in range(ROUNDS):
+        rates = {}
+        for part in ("ceiling", "submissions")[:: 1 if number % 2 else -1]:
+            if part == "ceiling":
+                done = load(port, path="/bench/ceiling/", seconds=seconds)[1]
+                rates[part] = done.get(202, 0) / seconds
+                continue
+            # Each round's clients draw other addresses, as one long run would.
+            seeds = range(number * CLIENTS, (number + 1) * CLIENTS)
+            batch, counted, accepted = load(port, seconds=seconds, seeds=seeds)
+            latencies += batch
+            emails += accepted
+            for status, count in counted.items():
+                statuses[status] = statuses.get(status, 0) + count
+            rates[part] = counted.get(202, 0) / seconds
+        rounds.append((rates["submissions"], rates["ceiling"]))
+    return sorted(latencies), statuses, emails, rounds
 
 
 def check(port, emails, received, tokens, confirmed):
@@ -420,26 +452,30 @@ def main():
         port = PORT or free_port()
         server = serve(env, port)
         try:
-            ceiling = load(port, path="/bench/ceiling/")[1].get(202, 0) / SECONDS
-            latencies, statuses, emails = load(port)
+            latencies, statuses, emails, rounds = side_by_side(port)
             accepted = statuses.get(202, 0)
             workers = f"{WORKERS} gunicorn workers" + (
                 f" x {THREADS} threads" if int(THREADS) > 1 else " (sync)"
             )
             print(
                 f"{CLIENTS} client processes, {workers}, PostgreSQL, Redis, "
-                f"{SECONDS:.0f} s: {accepted / SECONDS:.1f} accepted/s; "
-                f"statuses {statuses}"
+                f"{ROUNDS} rounds of {SECONDS / ROUNDS:.1f} s each side: "
+                f"{accepted / SECONDS:.1f} accepted/s; statuses {statuses}"
             )
             print(
                 f"latency ms: p50 {percentile(latencies, 0.5):.1f}, "
                 f"p90 {percentile(latencies, 0.9):.1f}, p99 {percentile(latencies, 0.99):.1f}, "
                 f"max {latencies[-1] * 1000:.1f}"
             )
+            shares = [rate / max(ceiling, 1) for rate, ceiling in rounds]
             print(
-                f"ceiling in the same run, a bare view taking the same POST: "
-                f"{ceiling:.1f} req/s; submissions reach "
-                f"{accepted / SECONDS / max(ceiling, 1):.2f} of it"
+                "per round, accepted/s against a bare view taking the same POST: "
+                + ", ".join(f"{rate:.0f}/{ceiling:.0f}" for rate, ceiling in rounds)
+            )
+            print(
+                f"share of the bare view per round: "
+                f"{' '.join(f'{share:.2f}' for share in sorted(shares))}; "
+                f"median {statistics.median(shares):.2f} (aim: at least 0.35)"
             )
             from caseblocks.models import Submission
 
