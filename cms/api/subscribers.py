@@ -15,28 +15,27 @@ translation in the reader's language), the tags renewed are:
 Nothing else: an edit to one case leaves unrelated cached answers warm. The CDN
 is then told the same tags (``cms.api.purge.purge``).
 
-The tags are renewed twice: when the change is noted, inside its transaction
-(``content_changing``), so that the transaction's own later reads, and requests
-answered before anyone would wait for the commit, never meet an answer cached
-before it; and again after the commit (``content_changed``), which retires what
-a worker cached from rows it read before the commit. The CDN is told only after
-the commit: told before, it could fetch the old answer again and keep it.
+The tags are renewed once, after the commit: a worker that read rows before
+it has read the change counter before them too, and the renewal moves the
+counter, so what it made is not stored under the new versions
+(``cms.api.tags``). Until the commit, the transaction making the change reads
+around the shared cache (``tags.changing``): it neither serves an answer cached
+before the change nor stores one made from rows that could still roll back.
+Between the commit and the renewal, while the publish has not yet returned,
+other workers may still serve the answer from before. The CDN is told after the
+renewal: told before, it could fetch the old answer again and keep it.
 
-A change's tags are worked out once, when it is noted, and kept on the change
-(``change.memo``) for the renewal after the commit and the purge: the pages it
-names and their translations are read while they are all still there. A change
-noted outside a transaction (Wagtail's publish action opens none: core's page
-types publish in one, ``cms.models.publishing``, but the admin's edit view runs
-the action itself, and sends ``page_published`` after the page's own save has
-committed) is already committed when it is noted, and
-``content_changed`` follows at once: the first renewal is the one after the
-commit too, and is not made twice.
+A change's tags are worked out when it is noted (``content_changing``), and kept
+on the change (``change.memo``) for the renewal and the purge: the pages it names
+and their translations are read while they are all still there. A change noted
+outside a transaction (the admin's edit view runs Wagtail's publish action
+itself, which sends ``page_published`` after the page's own save has committed)
+is already committed when it is noted, and ``content_changed`` follows at once.
 """
 
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 
 from wagtail.models import Page
 
@@ -47,7 +46,6 @@ from cms.lifecycle import Change, content_changed, content_changing
 logger = logging.getLogger(__name__)
 
 TAGS = "cms.api.tags"
-RENEWED_AFTER_COMMIT = "cms.api.renewed_after_commit"
 
 
 def page_tags(page_ids, pages=()):
@@ -87,21 +85,15 @@ def tags_of(change, pages=()):
     return set(change.memo[TAGS])
 
 
-def renew_when_noted(sender, change, pages=(), **kwargs):
-    changed = tags_of(change, pages)
-    if changed:
-        tags.renew(changed)
-        change.memo[
-            RENEWED_AFTER_COMMIT
-        ] = not transaction.get_connection().in_atomic_block
+def tags_when_noted(sender, change, pages=(), **kwargs):
+    tags_of(change, pages)
 
 
 def renew_on_change(sender, change, **kwargs):
     changed = tags_of(change)
     if not changed:
         return
-    if not change.memo.get(RENEWED_AFTER_COMMIT):
-        tags.renew(changed)
+    tags.renew(changed)
     try:
         purge.purge(changed, change)
     except Exception:
@@ -110,5 +102,5 @@ def renew_on_change(sender, change, **kwargs):
 
 
 def register_subscribers():
-    content_changing.connect(renew_when_noted, dispatch_uid="cms.api.renew_noted")
+    content_changing.connect(tags_when_noted, dispatch_uid="cms.api.tags_noted")
     content_changed.connect(renew_on_change, dispatch_uid="cms.api.subscribers")

@@ -32,7 +32,9 @@ renewed the counter before that ``get_many`` (the counter moved: nothing is
 stored), or after it: then the versions read are the old ones, the entry is
 stored under them, and the renewal makes it stale. The change is announced
 after its transaction commits, so rows read after the counter moved are the
-new ones.
+new ones. The transaction making the change reads around the cache until then
+(``changing``): the tags it shows are renewed only after the commit, and what
+it makes must not outlive a rollback.
 
 One read per hit. Each process remembers the versions it read, with the counter
 read in the same ``get_many`` (``KnownVersions``). A renewal writes its tags and
@@ -178,6 +180,19 @@ class KnownVersions:
 known = KnownVersions()
 
 
+def changing():
+    """Whether this connection's transaction holds a content change not yet
+    committed: then nothing is served from the shared cache, nor stored in it.
+
+    Its reads see the change, the cache does not yet (its tags are renewed after
+    the commit); and what they make must not outlive a rollback.
+    """
+    # Imported here: blocks import this module while the models load.
+    from cms.lifecycle import uncommitted
+
+    return uncommitted()
+
+
 def read_current(counter, entries, *extra_keys):
     """``(current, found)``: which of ``{key: versions}`` are current, and the
     ``get_many`` answer for ``extra_keys`` (read along, when a read is needed).
@@ -186,6 +201,8 @@ def read_current(counter, entries, *extra_keys):
     knows at that counter need no read; the others are read with the counter,
     and remembered.
     """
+    if changing():
+        return set(), {}
     unsure = {
         key: versions
         for key, versions in entries.items()
@@ -233,6 +250,8 @@ def versions_for(tags, counter):
     version another worker set meanwhile only makes its entries stale: a fresh
     value matches nothing stored before.
     """
+    if changing():
+        return None
     tags = set(tags)
     if renews_everything():
         tags.add(EVERYTHING)

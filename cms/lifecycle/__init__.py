@@ -7,7 +7,7 @@ an app says which snippets the pages show.
 """
 
 from .events import Change, ContentChange, content_changed, content_changing
-from .pending import announce, note
+from .pending import announce, note, uncommitted
 from .snippets import register_shown_snippet
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "content_changing",
     "note",
     "register_shown_snippet",
+    "uncommitted",
 ]

@@ -68,6 +68,18 @@ def send_pending(connection, first):
         )
 
 
+def uncommitted(connection=None):
+    """Whether changes noted on ``connection`` (the default one) still wait for
+    their transaction to commit.
+
+    A rolled-back savepoint or transaction drops its changes from the answer,
+    as it drops their callbacks.
+    """
+    connection = connection or transaction.get_connection()
+    registry = getattr(connection, "lifecycle_pending", ())
+    return any(a is not None and not a.sent for a in (ref() for ref in registry))
+
+
 def note(change, pages=(), user=None):
     """Note ``change``: ``content_changing`` now, ``content_changed`` after the commit.
 

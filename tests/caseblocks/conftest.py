@@ -81,8 +81,11 @@ def actions_settings(settings, monkeypatch):
 
 
 @pytest.fixture
-def action_page(db):
-    return publish_case()
+def action_page(db, django_capture_on_commit_callbacks):
+    # Published as a commit would: until its transaction commits, the publishing
+    # connection reads around the shared cache (cms.api.tags.changing).
+    with django_capture_on_commit_callbacks(execute=True):
+        return publish_case()
 
 
 def mailed_token(message):

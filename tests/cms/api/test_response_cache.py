@@ -3,7 +3,7 @@
 import pytest
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -122,9 +122,10 @@ def test_a_page_added_live_is_announced_when_it_is_published(
 
 @pytest.mark.django_db
 def test_a_draft_save_leaves_the_public_responses_cached(
-    client, case_page, django_assert_num_queries
+    client, case_page, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    case_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        case_page.save_revision().publish()
     urls = public_urls(case_page)
     before = warm(client, urls)
     case_page.title = "Draft title"
@@ -190,13 +191,31 @@ def test_the_tags_are_renewed_when_the_publish_commits(
     tags.store({"probe": ("old", {tag})}, tags.mark())
     with django_capture_on_commit_callbacks(execute=True):
         rename(case_page)
-        # Renewed when noted: what was cached before the publish is gone at once...
+        # Until the commit, the publishing transaction neither meets what was
+        # cached before the publish...
         assert tags.lookup(["probe"])[0] == {}
-        # ...and what a worker caches now, from rows read before the commit,
+        # ...nor caches what it makes from rows that could still roll back.
         tags.store({"probe": ("during", {tag})}, tags.mark())
-        assert tags.lookup(["probe"])[0] == {"probe": "during"}
-    # is retired by the commit.
+        assert cache.get("probe")[0] == "old"
+    # The commit renews the page's tags: the old entry is stale, a new one serves.
     assert tags.lookup(["probe"])[0] == {}
+    tags.store({"probe": ("after", {tag})}, tags.mark())
+    assert tags.lookup(["probe"])[0] == {"probe": "after"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_made_inside_a_publish_that_rolls_back_is_never_served(
+    client, case_page
+):
+    url = f"/api/v1/pages/{case_page.pk}/"
+    assert client.get(url).json()["title"] == "Erzhan Elshibayev"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        rename(case_page)
+        # The transaction's own read sees its change, from the database...
+        assert client.get(url).json()["title"] == "Renamed case"
+        raise RuntimeError("the publish fails after all")
+    # ...and that answer was not cached: the rename never happened.
+    assert client.get(url).json()["title"] == "Erzhan Elshibayev"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -213,16 +232,20 @@ def test_a_publish_outside_a_transaction_renews_its_tags_once(case_page, monkeyp
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_page_publish_renews_its_tags_in_and_after_its_transaction(
-    case_page, monkeypatch
-):
-    # page.publish() is one transaction (cms.models.publishing): renewed when
-    # noted, for the transaction's own reads, and again once it has committed.
+def test_a_page_publish_renews_its_tags_once_after_it_commits(case_page, monkeypatch):
+    # page.publish() is one transaction (cms.models.publishing): its tags are
+    # renewed once, when it has committed, not also while it is open.
     renewed = []
-    monkeypatch.setattr(tags, "renew", lambda changed: renewed.append(set(changed)))
+
+    def renew(changed):
+        renewed.append((set(changed), connection.in_atomic_block))
+
+    monkeypatch.setattr(tags, "renew", renew)
     rename(case_page)
-    assert len(renewed) == 2
-    assert renewed[0] == renewed[1]
+    assert len(renewed) == 1
+    changed, in_transaction = renewed[0]
+    assert f"page:{case_page.pk}" in changed
+    assert not in_transaction
 
 
 def site_queries(client, url):

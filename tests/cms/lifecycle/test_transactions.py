@@ -4,7 +4,7 @@ import pytest
 
 from django.db import transaction
 
-from cms.lifecycle import Change, ContentChange, announce
+from cms.lifecycle import Change, ContentChange, announce, uncommitted
 from tests.factories import CasePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,30 @@ def test_a_transaction_rolled_back_sends_nothing_then_or_later(heard, committing
     with committing(), transaction.atomic():
         announce(change(Change.PUBLISHED, 2))
     assert [(kind, ids) for kind, ids, _ in heard] == [("published", {2})]
+
+
+def test_uncommitted_holds_while_a_surviving_change_waits(committing):
+    with committing(), transaction.atomic():
+        assert not uncommitted()
+        with pytest.raises(RuntimeError), transaction.atomic():
+            announce(change(Change.PUBLISHED, 1))
+            assert uncommitted()
+            raise RuntimeError
+        # The savepoint took its change with it.
+        assert not uncommitted()
+        announce(change(Change.PUBLISHED, 2))
+        assert uncommitted()
+    assert not uncommitted()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nothing_is_uncommitted_after_a_rollback_or_in_autocommit():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        announce(change(Change.PUBLISHED, 1))
+        raise RuntimeError
+    assert not uncommitted()
+    announce(change(Change.PUBLISHED, 2))  # sent at once
+    assert not uncommitted()
 
 
 def test_a_real_publish_rolled_back_is_never_heard(heard, committing, home_page):
