@@ -62,14 +62,27 @@ def action_blocks(page):
     """Yield ``(block, value)`` for each action form in the page's stream fields.
 
     Action forms are top-level children of a page's StreamFields, as the page
-    stream blocks in ``cms.blocks`` place them.
+    stream blocks in ``cms.blocks`` place them. Only they are made from the
+    stored data (``blocks_by_name``): a publish reads the page's forms without
+    building the rest of its body. A stream with several kinds of action form
+    yields them kind by kind, each in the stream's order.
     """
     for field in page._meta.get_fields():
         if not isinstance(field, StreamField):
             continue
-        for child in getattr(page, field.name) or ():
-            if isinstance(child.block, ActionFormBlock) and child.value["action_id"]:
-                yield child.block, child.value
+        names = [
+            name
+            for name, block in field.stream_block.child_blocks.items()
+            if isinstance(block, ActionFormBlock)
+        ]
+        stream = getattr(page, field.name) if names else None
+        if not stream:
+            continue
+        found = stream.blocks_by_name()
+        for name in names:
+            for child in found[name]:
+                if child.value["action_id"]:
+                    yield child.block, child.value
 
 
 def refresh_placements(page):

@@ -7,8 +7,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from caseblocks.actions.placement import ActionNotFound, find_action
+from caseblocks.actions.placement import ActionNotFound, action_blocks, find_action
 from caseblocks.models import DeliveryState, OutgoingMessage, PlacedAction
+from cms.models import CasePage
+from tests.factories import CasePageFactory
 
 from .conftest import (
     ACTION_ID,
@@ -50,8 +52,6 @@ def test_deleting_the_page_removes_it(action_page):
 
 
 def test_refresh_command_finds_pages_never_published_through_revisions(db):
-    from tests.factories import CasePageFactory
-
     page = CasePageFactory(body=[{"type": "action_form", "value": action_value()}])
     assert not PlacedAction.objects.exists()
 
@@ -187,3 +187,29 @@ def test_a_republished_action_is_made_anew(action_page, submit):
     after = submit(supporter(email="b@example.org")).json()["confirmation_text"]
 
     assert (before, after) == ("Thank you: your message is on its way.", "Thanks!")
+
+
+def test_a_publish_builds_only_the_action_forms_of_a_body(db, monkeypatch):
+    quote = {"text": "I am not guilty.", "speaker": "Erkin Musaev"}
+    page = CasePageFactory(
+        live=False,
+        body=[
+            {"type": "quote", "value": quote},
+            {"type": "action_form", "value": action_value()},
+        ],
+    )
+    page.save_revision().publish()
+    stored = CasePage.objects.get(pk=page.pk)  # its body as read from the database
+    built = []
+    quote_block = CasePage.body.field.stream_block.child_blocks["quote"]
+    convert = quote_block.bulk_to_python
+    monkeypatch.setattr(
+        quote_block,
+        "bulk_to_python",
+        lambda values: built.extend(values) or convert(values),
+    )
+
+    assert [value["action_id"] for _block, value in action_blocks(stored)] == [
+        ACTION_ID
+    ]
+    assert built == []

@@ -42,7 +42,7 @@ def test_a_plain_publish_adds_three_reads_and_no_write(case_page, committing):
     off = publish_statements(case_page, committing, on=False)
     on = publish_statements(case_page, committing, on=True)
 
-    # The pages whose tags the change renews (read once, for both renewals and
+    # The pages whose tags the change renews (read once, for the renewal and
     # the purge), the page's placed actions, and with the translation plugin
     # the translation group's sources.
     translation = apps.is_installed("cms.translation")
