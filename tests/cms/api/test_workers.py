@@ -10,6 +10,7 @@ event renewing tags in the shared Redis (``REDIS_URL`` database 6 unless
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -35,18 +36,25 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 OLD = "Erzhan Elshibayev"
 
 
-def own_database(tmp_path):
-    """A database URL of this test's own, and how to drop it."""
+def own_database(tmp_path, template=None):
+    """A database URL of this test's own, and how to drop it.
+
+    ``template``: a database URL of the same kind to copy, rows and all.
+    """
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return f"sqlite:///{tmp_path / 'workers.sqlite3'}", lambda: None
+        path = tmp_path / "workers.sqlite3"
+        if template:
+            shutil.copyfile(template.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}", lambda: None
     import psycopg
 
     base, _, name = url.rpartition("/")
     name = f"{name}_workers_{uuid.uuid4().hex[:8]}"
     admin = f"{base}/postgres"
+    copy = f' TEMPLATE "{template.rpartition("/")[2]}"' if template else ""
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
 
     def drop():
         with psycopg.connect(admin, autocommit=True) as connection:
@@ -55,11 +63,8 @@ def own_database(tmp_path):
     return f"{base}/{name}", drop
 
 
-@pytest.fixture
-def site(tmp_path):
-    database, drop = own_database(tmp_path)
-    prefix = f"test-workers-{uuid.uuid4().hex[:8]}"
-    env = {
+def environment(database, prefix=""):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.cms.api.workers.settings",
         "DATABASE_URL": database,
@@ -68,18 +73,48 @@ def site(tmp_path):
         "WAGTAILAPI_BASE_URL": f"http://127.0.0.1:{PORT}",
     }
 
-    def editor(*args):
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.cms.api.workers.editor", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout
 
-    ids = json.loads(editor("seed"))
+def run_editor(env, *args):
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.cms.api.workers.editor", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """``(database, ids)``: migrated and seeded once, and copied for each test
+    (migrating takes most of a test's time)."""
+    database, drop = own_database(tmp_path_factory.mktemp("workers-template"))
+    prefix = f"test-workers-seed-{uuid.uuid4().hex[:8]}"
+    ids = json.loads(run_editor(environment(database, prefix), "seed"))
+    forget_keys(prefix)
+    yield database, ids
+    drop()
+
+
+def forget_keys(prefix):
+    client = RedisCache(REDIS_URL, {})._cache.get_client(write=True)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture
+def site(seeded, tmp_path):
+    template, ids = seeded
+    database, drop = own_database(tmp_path, template=template)
+    prefix = f"test-workers-{uuid.uuid4().hex[:8]}"
+    env = environment(database, prefix)
+
+    def editor(*args):
+        return run_editor(env, *args)
+
     shared = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
     server = start_gunicorn(PORT, 2, env, ready_path="/api/v1/pages/")
     try:
@@ -87,7 +122,7 @@ def site(tmp_path):
     finally:
         server.terminate()
         server.wait()
-        shared.delete_many(list(shared._cache.get_client().keys(f"{prefix}:*")))
+        forget_keys(prefix)
         drop()
 
 
