@@ -1,8 +1,12 @@
 """The demo's translations are made through wagtail-localize."""
 
+from io import StringIO
+
 import pytest
 
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
 
 from wagtail_localize.models import Translation
 
@@ -15,11 +19,24 @@ from cms.translation.progress import (
 )
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module in a transaction rolled back after it
+    (each test runs in a savepoint of its own inside it)."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(DEBUG=True),  # the demo command refuses to run otherwise
+    ):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings, django_capture_on_commit_callbacks):
-    settings.DEBUG = True  # the demo command refuses to run otherwise
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(loaded_demo, db, settings):
+    settings.DEBUG = True  # for a test that loads it again
 
 
 def translated(model, language_code, **lookup):
@@ -128,8 +145,6 @@ def test_a_changed_source_paragraph_shows_what_is_left(
 
 @pytest.mark.django_db
 def test_demo_translators_are_in_the_groups_setup_translators_makes(demo, monkeypatch):
-    from io import StringIO
-
     from django.contrib.auth import get_user_model
 
     from wagtail.models import Page
