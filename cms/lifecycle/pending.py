@@ -76,8 +76,13 @@ def uncommitted(connection=None):
     as it drops their callbacks.
     """
     connection = connection or transaction.get_connection()
-    registry = getattr(connection, "lifecycle_pending", ())
-    return any(a is not None and not a.sent for a in (ref() for ref in registry))
+    # Read from Django's own list, not from the registry: an announcement rolled
+    # back may outlive its transaction a while (a traceback can hold it), and
+    # the registry would still hold it.
+    return any(
+        isinstance(callback, _Announcement) and not callback.sent
+        for _savepoints, callback, _robust in connection.run_on_commit
+    )
 
 
 def note(change, pages=(), user=None):

@@ -67,6 +67,17 @@ def test_uncommitted_holds_while_a_surviving_change_waits(committing):
     assert not uncommitted()
 
 
+def test_a_change_rolled_back_is_not_uncommitted_while_something_holds_it():
+    held = []
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            announce(change(Change.PUBLISHED, 1))
+            held.extend(f for _s, f, _r in transaction.get_connection().run_on_commit)
+            raise RuntimeError
+        assert held
+        assert not uncommitted()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_nothing_is_uncommitted_after_a_rollback_or_in_autocommit():
     with pytest.raises(RuntimeError), transaction.atomic():
