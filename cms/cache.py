@@ -1,4 +1,5 @@
-"""Django's Redis cache backend, keeping one ``redis.Redis`` per connection pool.
+"""Django's Redis cache backend, keeping one ``redis.Redis`` per connection pool,
+and able to watch a key without asking Redis (``RedisCache.watch``).
 
 Django's ``RedisCacheClient.get_client`` makes a new ``redis.Redis`` for every
 cache call, and redis-py builds its table of some 170 response callbacks each
@@ -10,7 +11,19 @@ Everything else is Django's backend, configured as usual::
     CACHES = {"default": {"BACKEND": "cms.cache.RedisCache", "LOCATION": REDIS_URL}}
 """
 
+import contextlib
+import itertools
+import logging
+import os
+import threading
+import time
+
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as ReadTimeout
+
 from django.core.cache.backends import redis
+
+logger = logging.getLogger(__name__)
 
 
 class RedisCacheClient(redis.RedisCacheClient):
@@ -25,8 +38,150 @@ class RedisCacheClient(redis.RedisCacheClient):
             client = self._clients[pool] = self._client(connection_pool=pool)
         return client
 
+    def tracking_connection(self):
+        """A new connection to the server written to, speaking RESP3 (for pushes)."""
+        pool = self._get_connection_pool(write=True)
+        return pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+
 
 class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def watch(self, key):
+        """The process's ``KeyWatch`` on ``key`` (a key of this cache, not yet made)."""
+        return KeyWatch.of(self._cache, self.make_and_validate_key(key))
+
+
+# Marks are unique in the process, whichever watch made them.
+_marks = itertools.count(1)
+
+
+class KeyWatch:
+    """Tells, without a round trip, whether Redis may have written a key since.
+
+    A connection of its own speaks RESP3 and turns on ``CLIENT TRACKING`` in
+    broadcast mode for the key: Redis then pushes a message on it whenever the
+    key is written, expires or is evicted, or the database is flushed. ``mark()``
+    looks, without waiting, whether anything arrived, and returns a number that
+    changes whenever something did. What was read from the cache after one mark
+    was taken is as current as the key while ``mark()`` still returns that mark.
+
+    Anything unexpected (the connection lost, a server without tracking) ends
+    the watch: ``mark()`` returns None, and tries again a second later. A child
+    process (a forked worker) opens its own connection.
+
+    Redis writes the push as it answers the write, so one short window remains:
+    a worker answering in the moment between the two still holds the old mark.
+    """
+
+    RETRY_AFTER = 1.0
+    WAIT = 0.1
+    _watches = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def of(cls, client, key):
+        with cls._lock:
+            watch = cls._watches.get((client._servers[0], key))
+            if watch is None:
+                watch = cls._watches[(client._servers[0], key)] = cls(client, key)
+            return watch
+
+    def __init__(self, client, key):
+        self.client, self.key = client, key
+        self.connection = None
+        self.pid = None
+        self.current = None
+        self.retry_at = 0.0
+        self.lock = threading.Lock()
+
+    def mark(self):
+        with self.lock:
+            if self.pid != os.getpid():
+                if self.connection is not None:
+                    self._stop()  # the parent's: closed here, left open there
+                self.pid, self.retry_at = os.getpid(), 0.0
+            if self.connection is None and not self._start():
+                return None
+            try:
+                if self.connection.can_read(timeout=0):
+                    # Whatever follows, what was read before is no longer vouched for.
+                    self.current = next(_marks)
+                    self._drain()
+            except (RedisError, OSError):  # any failure ends the watch
+                logger.warning("lost the watch on %s", self.key, exc_info=True)
+                self._stop()
+                return None
+            return self.current
+
+    def wait_past(self, mark, timeout=None):
+        """Return once the watch has heard of a write after ``mark`` (a mark taken
+        before this process wrote the key), or has ended.
+
+        Then nothing this process read before its write is vouched for any more.
+        Past ``timeout`` seconds the watch ends rather than go on vouching.
+        """
+        deadline = time.monotonic() + (self.WAIT if timeout is None else timeout)
+        while self.mark() == mark and mark is not None:
+            with self.lock:
+                remaining = deadline - time.monotonic()
+                if self.connection is None:
+                    return
+                if remaining <= 0:
+                    logger.warning("no word of a write to %s", self.key)
+                    self._stop()
+                    return
+                try:
+                    self.connection.can_read(timeout=remaining)
+                except (RedisError, OSError):  # any failure ends the watch
+                    self._stop()
+                    return
+
+    def _drain(self):
+        """Read the pushes that arrived; a message still arriving stays for next time."""
+        while self.connection.can_read(timeout=0):
+            try:
+                self.connection.read_response(
+                    push_request=True, timeout=0, disconnect_on_error=False
+                )
+            except ReadTimeout:
+                return
+
+    def _start(self):
+        if time.monotonic() < self.retry_at:
+            return False
+        connection = self.client.tracking_connection()
+        try:
+            connection.connect()
+            connection.send_command(
+                "CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.key
+            )
+            connection.read_response()
+        except ResponseError:
+            # The server cannot track keys: never ask again.
+            logger.warning("Redis cannot watch %s", self.key, exc_info=True)
+            connection.disconnect()
+            self.retry_at = float("inf")
+            return False
+        except (RedisError, OSError):  # no watch: the cache is read every time
+            if self.retry_at == 0.0:
+                logger.warning("cannot watch %s", self.key, exc_info=True)
+            connection.disconnect()
+            self.retry_at = time.monotonic() + self.RETRY_AFTER
+            return False
+        self.connection, self.current = connection, next(_marks)
+        self.retry_at = 0.0
+        return True
+
+    def _stop(self):
+        connection, self.connection, self.current = self.connection, None, None
+        self.retry_at = time.monotonic() + self.RETRY_AFTER
+        with contextlib.suppress(RedisError, OSError):  # it is gone either way
+            connection.disconnect()
+
+    def close(self):
+        with self.lock:
+            if self.connection is not None:
+                self._stop()

@@ -11,6 +11,14 @@ holds its body; otherwise a second reads the versions (and the body). It is
 served only while every version is current, and needs neither SQL nor
 serialisation.
 
+On Redis, a hit can cost no round trip at all. Redis pushes each worker a
+message whenever the change counter is written (``cms.cache.KeyWatch``), and
+every renewal writes it; until one arrives, the entries a worker found current
+are still current, and it serves them again from memory (``LocalAnswers``). A
+renewal reaches every worker by that push, as Redis answers the write: a
+request answered in the moment between is served the answer from before, as
+in the window between a commit and its renewal (``cms.api.subscribers``).
+
 A body is named by its content (its ETag is a hash of it), so a copy kept by a
 worker is never wrong: an entry either names it or it does not.
 
@@ -24,6 +32,7 @@ Every public answer served through the cache, hit, miss or 304, carries
 """
 
 import hashlib
+import time
 from collections import OrderedDict
 from functools import wraps
 from urllib.parse import urlencode
@@ -89,8 +98,55 @@ class LocalBodies:
 local_bodies = LocalBodies()
 
 
+class LocalAnswers:
+    """Entries this worker served, kept while the change counter stands still.
+
+    Each is kept under the mark of the counter's watch (``cms.cache.KeyWatch``)
+    taken before the ``get_many`` that found it current. While the watch gives
+    that mark, no change has been renewed since (every renewal writes the
+    counter), so the entry is still current and is served with no round trip.
+    A new mark drops them all. None lives longer than ``MAX_AGE``, nor past
+    ``LIMIT`` entries.
+    """
+
+    LIMIT = 10_000
+
+    def __init__(self):
+        self.clear()
+
+    def get(self, key, mark):
+        known_mark, entries = self.state
+        if mark is None or mark != known_mark:
+            return None
+        kept = entries.get(key)
+        if kept is None or kept[1] < time.monotonic():
+            return None
+        return kept[0]
+
+    def put(self, key, mark, entry):
+        known_mark, entries = self.state
+        if mark != known_mark or len(entries) >= self.LIMIT:
+            entries = {}
+            self.state = (mark, entries)
+        entries[key] = (entry, time.monotonic() + get_setting("MAX_AGE"))
+
+    def clear(self):
+        self.state = (None, {})
+
+
+local_answers = LocalAnswers()
+
+
 def cached_answer(request, key, content_type):
     """``(response or None, counter)``: the cached answer under ``key``, if current."""
+    if tags.changing():
+        return None, None
+    watch = tags.counter_watch()
+    mark = watch.mark() if watch is not None else None
+    entry = local_answers.get(key, mark)
+    body = local_bodies.get(entry[0][0]) if entry is not None else None
+    if body is not None:
+        return answer_from(request, entry, body, content_type), None
     found = cache.get_many([tags.COUNTER_KEY, key])
     counter = found.get(tags.COUNTER_KEY) or tags.mark()
     entry = found.get(key)
@@ -109,10 +165,18 @@ def cached_answer(request, key, content_type):
         if body is None:
             return None, counter
         local_bodies.put(etag, body)
+    if mark is not None:
+        local_answers.put(key, mark, entry)
+    return answer_from(request, entry, body, content_type), counter
+
+
+def answer_from(request, entry, body, content_type):
+    """The response of a current ``entry``, with its ``body``."""
+    (etag, language), versions = entry
     response = caching.public_response(request, body, etag, content_type, language)
     response.cache_tags = frozenset(versions) - {tags.EVERYTHING}
     purge.set_tag_headers(response, response.cache_tags)
-    return response, counter
+    return response
 
 
 def store_answer(key, counter, made, collected):

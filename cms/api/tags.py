@@ -302,9 +302,14 @@ def renew(tags):
     read sees half done: one round trip. A cache that writes key by key could
     show a new tag beside the old counter, to a worker about to store rows it
     read before the change; so there the counter moves first as well.
+
+    With a watch on the counter, the renewal returns once this process has
+    heard of it, so that no answer it keeps in memory outlives it here.
     """
     if not writes_at_once():
         cache.set(COUNTER_KEY, fresh_counter(), None)
+    watch = counter_watch()
+    before = watch.mark() if watch is not None else None
     tags = set(tags)
     if renews_everything():
         tags.add(EVERYTHING)
@@ -312,6 +317,17 @@ def renew(tags):
     # Last: a cache that writes key by key has written every tag once it shows.
     renewed[COUNTER_KEY] = fresh_counter()
     cache.set_many(renewed, None)
+    if watch is not None:
+        # This process's answers kept in memory (cms.api.responses) are dropped
+        # before the renewal returns; other processes hear of it as Redis writes it.
+        watch.wait_past(before)
+
+
+def counter_watch():
+    """This process's ``cms.cache.KeyWatch`` on the change counter, or None when
+    the cache cannot watch a key (``cms.api.responses.LocalAnswers``)."""
+    watch = getattr(cache, "watch", None)
+    return watch(COUNTER_KEY) if watch is not None else None
 
 
 def writes_at_once():

@@ -63,3 +63,104 @@ def test_a_tag_renewed_by_another_worker_retires_cached_responses(
         other_worker.setattr(tags, "cache", worker_cache(shared))
         tags.renew({f"page:{page.pk}"})
     assert client.get(url).json()["title"] == "After"
+
+
+def other_process_renews(params, page):
+    """A renewal of ``page``'s tag as another process writes it: one ``MSET`` on
+    its own connection, which this process hears of only through Redis."""
+    other = worker_cache(params)
+    other.set_many(
+        {
+            tags.VERSION_KEY.format(tag=f"page:{page.pk}"): tags.fresh_counter(),
+            tags.COUNTER_KEY: tags.fresh_counter(),
+        },
+        None,
+    )
+
+
+def counter_watch(params):
+    return worker_cache(params).watch(tags.COUNTER_KEY)
+
+
+@pytest.mark.django_db
+def test_a_repeated_hit_makes_no_round_trip_while_the_counter_stands(
+    client, shared, redis_commands
+):
+    page = CasePageFactory(title="Before")
+    url = f"/api/v1/pages/{page.pk}/"
+    first = client.get(url)
+    client.get(url)  # found current in Redis, and kept
+    redis_commands.clear()
+    again = client.get(url)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert redis_commands == []
+
+
+@pytest.mark.django_db
+def test_a_renewal_another_process_writes_drops_what_this_one_kept(client, shared):
+    page = CasePageFactory(title="Before")
+    url = f"/api/v1/pages/{page.pk}/"
+    client.get(url)
+    assert client.get(url).json()["title"] == "Before"
+    watch = counter_watch(shared)
+    kept = watch.mark()
+    type(page).objects.filter(pk=page.pk).update(title="After")
+    other_process_renews(shared, page)
+    watch.wait_past(kept)  # Redis's push has arrived
+    assert watch.mark() not in (kept, None)
+    assert client.get(url).json()["title"] == "After"
+
+
+@pytest.mark.django_db
+def test_a_lost_watch_vouches_for_nothing(client, shared, monkeypatch):
+    monkeypatch.setattr("cms.cache.KeyWatch.RETRY_AFTER", 60)
+    page = CasePageFactory(title="Before")
+    url = f"/api/v1/pages/{page.pk}/"
+    client.get(url)
+    client.get(url)
+    watch = counter_watch(shared)
+    host, port = watch.connection._sock.getsockname()[:2]
+    probe = worker_cache(shared)._cache.get_client(write=True)
+    assert probe.client_kill(f"{host}:{port}")
+    # Its pushes can no longer come: the renewal is seen through Redis instead.
+    type(page).objects.filter(pk=page.pk).update(title="After")
+    other_process_renews(shared, page)
+    assert client.get(url).json()["title"] == "After"
+    assert watch.mark() is None
+
+
+def test_a_watch_with_no_word_of_a_write_ends(shared, monkeypatch):
+    monkeypatch.setattr("cms.cache.KeyWatch.RETRY_AFTER", 60)
+    watch = counter_watch(shared)
+    watch.close()
+    monkeypatch.setattr(watch, "retry_at", 0.0)
+    mark = watch.mark()
+    assert mark is not None
+    watch.wait_past(mark, timeout=0.01)  # nothing was written
+    assert watch.mark() is None
+
+
+def test_a_renewal_returns_once_this_process_heard_it(shared, monkeypatch):
+    watch = counter_watch(shared)
+    before = watch.mark()
+    waited = []
+    wait_past = type(watch).wait_past
+    monkeypatch.setattr(
+        type(watch),
+        "wait_past",
+        lambda self, mark, timeout=None: (
+            waited.append(mark) or wait_past(self, mark, timeout)
+        ),
+    )
+    tags.renew({"page:1"})
+    assert waited == [before]
+    assert watch.mark() not in (before, None)
+
+
+def test_a_forked_process_opens_a_watch_of_its_own(shared):
+    watch = counter_watch(shared)
+    mark, connection = watch.mark(), watch.connection
+    watch.pid = -1  # as a child process finds it
+    assert watch.mark() not in (mark, None)
+    assert watch.connection is not connection

@@ -162,6 +162,7 @@ def is_cached_hit(shared, monkeypatch, url):
     with translation.override("en"):
         key = responses.response_key(request)
     responses.local_bodies.clear()
+    responses.local_answers.clear()
     tags.known.clear()  # read every version from the shared cache
     response, _counter = responses.cached_answer(request, key, caching.JSON)
     monkeypatch.undo()
