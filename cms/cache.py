@@ -17,6 +17,7 @@ import logging
 import os
 import threading
 import time
+import uuid
 
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as ReadTimeout
@@ -68,15 +69,19 @@ class KeyWatch:
     changes whenever something did. What was read from the cache after one mark
     was taken is as current as the key while ``mark()`` still returns that mark.
 
-    Anything unexpected (the connection lost, a server without tracking) ends
-    the watch: ``mark()`` returns None, and tries again a second later. A child
-    process (a forked worker) opens its own connection.
+    A watch starts by writing a key of its own, tracked too, and waiting for its
+    push: a server or proxy that accepts the command but keeps the pushes gives
+    no watch (and is asked again a minute later). Anything unexpected (the
+    connection lost, a server without tracking) ends the watch: ``mark()``
+    returns None, and tries again a second later. A child process (a forked
+    worker) opens its own connection.
 
     Redis writes the push as it answers the write, so one short window remains:
     a worker answering in the moment between the two still holds the old mark.
     """
 
     RETRY_AFTER = 1.0
+    RETRY_NO_PUSH = 60.0
     WAIT = 0.1
     _watches = {}
     _lock = threading.Lock()
@@ -153,27 +158,41 @@ class KeyWatch:
         if time.monotonic() < self.retry_at:
             return False
         connection = self.client.tracking_connection()
+        # A key of this watch alone, written once to see that pushes arrive.
+        probe = f"cms.cache:watch-probe:{uuid.uuid4().hex}"
         try:
             connection.connect()
             connection.send_command(
-                "CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.key
+                "CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.key, "PREFIX", probe
             )
             connection.read_response()
+            self.write_probe(probe)
+            if not connection.can_read(timeout=self.WAIT):
+                # Something between here and Redis keeps the pushes.
+                logger.warning("no push from Redis for %s", self.key)
+                connection.disconnect()
+                self.retry_at = time.monotonic() + self.RETRY_NO_PUSH
+                return False
+            self.connection = connection
+            self._drain()
         except ResponseError:
             # The server cannot track keys: never ask again.
             logger.warning("Redis cannot watch %s", self.key, exc_info=True)
             connection.disconnect()
-            self.retry_at = float("inf")
+            self.connection, self.retry_at = None, float("inf")
             return False
         except (RedisError, OSError):  # no watch: the cache is read every time
             if self.retry_at == 0.0:
                 logger.warning("cannot watch %s", self.key, exc_info=True)
             connection.disconnect()
+            self.connection = None
             self.retry_at = time.monotonic() + self.RETRY_AFTER
             return False
-        self.connection, self.current = connection, next(_marks)
-        self.retry_at = 0.0
+        self.current, self.retry_at = next(_marks), 0.0
         return True
+
+    def write_probe(self, probe):
+        self.client.get_client(write=True).set(probe, 1, px=10_000)
 
     def _stop(self):
         connection, self.connection, self.current = self.connection, None, None

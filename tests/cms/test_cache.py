@@ -164,3 +164,14 @@ def test_a_forked_process_opens_a_watch_of_its_own(shared):
     watch.pid = -1  # as a child process finds it
     assert watch.mark() not in (mark, None)
     assert watch.connection is not connection
+
+
+def test_no_watch_is_kept_where_the_pushes_do_not_arrive(shared, monkeypatch):
+    watch = counter_watch(shared)
+    watch.close()
+    monkeypatch.setattr(watch, "retry_at", 0.0)
+    # As behind a proxy that accepts CLIENT TRACKING but never passes a push on.
+    monkeypatch.setattr(watch, "write_probe", lambda probe: None)
+    monkeypatch.setattr(watch, "WAIT", 0.01)
+    assert watch.mark() is None
+    assert watch.connection is None
