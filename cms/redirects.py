@@ -2,7 +2,7 @@
 
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
-API_PATH = "/api/"
+from cms.api import mount
 
 
 class SiteRedirectMiddleware(RedirectMiddleware):
@@ -15,6 +15,6 @@ class SiteRedirectMiddleware(RedirectMiddleware):
     """
 
     def process_response(self, request, response):
-        if request.path_info.startswith(API_PATH):
+        if request.path_info.startswith(mount.PREFIX):
             return response
         return super().process_response(request, response)

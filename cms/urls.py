@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import image_serve, page_passwords
+from cms.api import mount
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +17,7 @@ urlpatterns = [
         image_serve.serve,
         name="casebook_image_serve",
     ),
-    path("api/", include("cms.api.urls")),
+    path(mount.PREFIX.lstrip("/"), include("cms.api.urls")),
     path("actions/", include("caseblocks.urls")),
 ]
 

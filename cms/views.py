@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.utils.cache import patch_vary_headers
 from django.views import defaults
 
+from cms.api import mount
+
 NOT_FOUND = "Not found."
 
 
@@ -19,9 +21,9 @@ def page_not_found(request, exception):
     that is not a number matches no route): ``{"message": ...}`` for Wagtail's
     API v2, ``{"errors": [...]}`` for ours.
     """
-    if request.path.startswith("/api/v2/"):
+    if request.path.startswith(mount.PREFIX + mount.V2):
         response = JsonResponse({"message": NOT_FOUND}, status=404)
-    elif request.path.startswith("/api/"):
+    elif request.path.startswith(mount.PREFIX):
         body = {"errors": [{"field": None, "message": NOT_FOUND}]}
         response = JsonResponse(body, status=404)
     else:

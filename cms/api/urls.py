@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, path, re_path, resolve
 
+from cms.api import mount
 from cms.api.api import build_api
 from cms.api.errors import error_response
 from cms.api.guards import guarded_urls
@@ -41,5 +42,5 @@ urlpatterns = [
     path("v1/", guarded_urls(api.urls)),
     re_path(r"^v1/", unknown_route),
     path("docs", docs, name="api_docs"),
-    path("v2/", v2_router.urls),
+    path(mount.V2, v2_router.urls),
 ]

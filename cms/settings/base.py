@@ -1,12 +1,15 @@
 """Settings shared by every environment. Environment-specific modules import this."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
 
 from django.utils.translation import gettext_lazy as _
+
+from cms.api import mount
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -185,7 +188,7 @@ REST_FRAMEWORK = {
     ],
 }
 
-CORS_URLS_REGEX = r"^/api/.*$"
+CORS_URLS_REGEX = rf"^{re.escape(mount.PREFIX)}"
 # Front-ends send a draft's preview token in a header (cms/preview.py).
 CORS_ALLOW_HEADERS = (*default_cors_headers, "x-preview-token")
 CORS_ALLOWED_ORIGINS = [
