@@ -175,6 +175,11 @@ class KeyWatch:
                 return False
             self.connection = connection
             self._drain()
+            # Deleted at once and its push heard now, before anything is kept:
+            # left to expire, it would drop what the process keeps by then.
+            self.client.get_client(write=True).delete(probe)
+            if connection.can_read(timeout=self.WAIT):
+                self._drain()
         except ResponseError:
             # The server cannot track keys: never ask again.
             logger.warning("Redis cannot watch %s", self.key, exc_info=True)
@@ -192,6 +197,7 @@ class KeyWatch:
         return True
 
     def write_probe(self, probe):
+        # It expires by itself should the watch never delete it.
         self.client.get_client(write=True).set(probe, 1, px=10_000)
 
     def _stop(self):

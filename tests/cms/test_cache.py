@@ -175,3 +175,20 @@ def test_no_watch_is_kept_where_the_pushes_do_not_arrive(shared, monkeypatch):
     monkeypatch.setattr(watch, "WAIT", 0.01)
     assert watch.mark() is None
     assert watch.connection is None
+
+
+def test_a_watch_leaves_no_probe_behind_to_expire_later(shared, monkeypatch):
+    watch = counter_watch(shared)
+    watch.close()
+    monkeypatch.setattr(watch, "retry_at", 0.0)
+    written = []
+    write_probe = watch.write_probe
+    monkeypatch.setattr(
+        watch, "write_probe", lambda probe: written.append(probe) or write_probe(probe)
+    )
+    mark = watch.mark()
+    assert mark is not None
+    client = worker_cache(shared)._cache.get_client(write=True)
+    assert written
+    assert not client.exists(*written)
+    assert watch.mark() == mark  # the deletion's push was heard before the mark
