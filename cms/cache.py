@@ -51,8 +51,14 @@ class RedisCache(redis.RedisCache):
         self._class = RedisCacheClient
 
     def watch(self, key):
-        """The process's ``KeyWatch`` on ``key`` (a key of this cache, not yet made)."""
-        return KeyWatch.of(self._cache, self.make_and_validate_key(key))
+        """The process's ``KeyWatch`` on ``key`` (a key of this cache, not yet made).
+
+        Asked on every cached read: found once per backend and key, then kept.
+        """
+        watches = self.__dict__.setdefault("_key_watches", {})
+        if key not in watches:
+            watches[key] = KeyWatch.of(self._cache, self.make_and_validate_key(key))
+        return watches[key]
 
 
 # Marks are unique in the process, whichever watch made them.
