@@ -25,7 +25,6 @@ from cms.paths import page_path
 
 SALT = "cms.api.preview"
 PREVIEW_HEADER = "X-Preview-Token"
-API_PREVIEW_URL = "/api/v1/preview/"
 
 
 class PreviewTokenExpired(Exception):

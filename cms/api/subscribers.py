@@ -23,8 +23,9 @@ around the shared cache (``tags.changing``): it neither serves an answer cached
 before the change nor stores one made from rows that could still roll back.
 Between the commit and the renewal, while the publish has not yet returned,
 other workers may still serve the answer from before; on Redis, so may a worker
-in the moment before the push of the renewal reaches it (``cms.cache.KeyWatch``). The CDN is told after the
-renewal: told before, it could fetch the old answer again and keep it.
+in the moment before the push of the renewal reaches it (``cms.cache.KeyWatch``).
+The CDN is told after the renewal: told before, it could fetch the old answer
+again and keep it.
 
 A change's tags are worked out when it is noted (``content_changing``), and kept
 on the change (``change.memo``) for the renewal and the purge: the pages it names

@@ -39,8 +39,8 @@ def unknown_route(request):
 
 
 urlpatterns = [
-    path("v1/", guarded_urls(api.urls)),
-    re_path(r"^v1/", unknown_route),
+    path(mount.V1, guarded_urls(api.urls)),
+    re_path(rf"^{mount.V1}", unknown_route),
     path("docs", docs, name="api_docs"),
     path(mount.V2, v2_router.urls),
 ]

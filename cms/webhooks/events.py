@@ -5,6 +5,7 @@ import uuid
 
 from django.utils import timezone
 
+from cms.api import mount
 from cms.paths import page_path
 from cms.visibility import visible_pages
 
@@ -12,7 +13,7 @@ from .conf import endpoints
 from .models import WebhookDelivery
 from .schemas import WebhookEvent, WebhookPage
 
-API_PAGE_PATH = "/api/v1/pages/{id}/"
+API_PAGE_PATH = f"{mount.PREFIX}{mount.V1}pages/{{id}}/"
 
 
 def describe_pages(page_ids):
